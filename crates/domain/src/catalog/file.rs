@@ -1,0 +1,325 @@
+//! The catalog file as written (`data/catalog.toml`, see `data/README.md`): plain serde structs with
+//! no checks beyond the shape. Only [`Catalog::from_file`](super::Catalog::from_file) turns one into a
+//! [`Catalog`](super::Catalog). The same shape is the JSON the server sends to the browser.
+//!
+//! Ids are kept as strings here so that a bad id is reported with its path by the validation, and
+//! prices as signed integers so that a negative one is reported rather than failing the parse.
+
+use serde::{Deserialize, Serialize};
+
+use crate::decimal::Decimal;
+use crate::text::Text;
+
+/// The whole catalog file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogFile {
+    /// The catalog version, carried by every configuration code.
+    pub version: String,
+    /// Whether prices are indicative sample data.
+    #[serde(default)]
+    pub sample_data: bool,
+    /// Exchange rates from US dollars to the markets' currencies.
+    pub exchange: ExchangeFile,
+    /// The markets: currency and VAT.
+    pub markets: Vec<MarketFile>,
+    /// Fleet discount tiers by quantity of one order line, ascending.
+    #[serde(default)]
+    pub fleet_discounts: Vec<FleetDiscountFile>,
+    /// The vehicle types.
+    pub models: Vec<ModelFile>,
+}
+
+/// `[exchange]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeFile {
+    /// The date the rates take effect, `YYYY-MM-DD`.
+    pub effective: String,
+    /// How a conversion is rounded.
+    pub rounding: Rounding,
+    /// One rate per currency.
+    pub rates: Vec<RateFile>,
+}
+
+/// How an amount converted or multiplied by a rate is rounded to whole minor units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rounding {
+    /// To the nearest unit, halves away from zero.
+    HalfUp,
+    /// To the nearest unit, halves to the even unit (banker's rounding).
+    HalfEven,
+}
+
+/// `[[exchange.rates]]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateFile {
+    /// ISO 4217 code.
+    pub currency: String,
+    /// Digits of the minor unit (2 for tyiyn).
+    pub minor_digits: u8,
+    /// Units of the currency per US dollar, exact.
+    pub per_usd: Decimal,
+}
+
+/// `[[markets]]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketFile {
+    /// ISO 3166 alpha-2, upper case.
+    pub id: String,
+    /// The market's currency; must have a rate.
+    pub currency: String,
+    /// VAT in hundredths of a percent.
+    pub vat_basis_points: i64,
+    /// The market's name.
+    pub name: Text,
+}
+
+/// `[[fleet_discounts]]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FleetDiscountFile {
+    /// The smallest quantity of one order line the tier applies to.
+    pub min_quantity: i64,
+    /// The discount in hundredths of a percent.
+    pub basis_points: i64,
+}
+
+/// `[[models]]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelFile {
+    /// Unique in the catalog.
+    pub id: String,
+    /// The brand.
+    pub brand: Brand,
+    /// The body type.
+    pub body: Body,
+    /// The production line.
+    pub line: Line,
+    /// Where the kits come from.
+    pub kit: Kit,
+    /// US cents: the cheapest trim and powertrain with default options.
+    pub base_price: i64,
+    /// The model's name.
+    pub name: Text,
+    /// A short description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Technical data.
+    pub specs: Specs,
+    /// Trims; the first is the default. Absent is reported as empty.
+    #[serde(default)]
+    pub trims: Vec<TrimFile>,
+    /// Powertrains; the first is the default. Absent is reported as empty.
+    #[serde(default)]
+    pub powertrains: Vec<PowertrainFile>,
+    /// Option groups.
+    #[serde(default)]
+    pub groups: Vec<GroupFile>,
+}
+
+/// The brand of a model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Brand {
+    /// Chevrolet passenger cars.
+    Chevrolet,
+    /// Isuzu commercial vehicles.
+    Isuzu,
+}
+
+/// The body type of a model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Body {
+    Sedan,
+    Crossover,
+    Microvan,
+    Pickup,
+    Minibus,
+    Bus,
+    Truck,
+}
+
+/// The production line that assembles a model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Line {
+    Passenger,
+    Commercial,
+}
+
+/// Where a model's kits come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kit {
+    Uzauto,
+    Samauto,
+}
+
+/// The fuel of a model or powertrain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fuel {
+    Petrol,
+    Diesel,
+    Cng,
+    PetrolCng,
+}
+
+/// `[models.specs]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Specs {
+    pub seats: u32,
+    #[serde(default)]
+    pub standing: u32,
+    pub payload_kg: u32,
+    pub engine: String,
+    pub power_hp: u32,
+    pub fuel: Fuel,
+    /// L/100 km (m³/100 km for CNG), combined.
+    pub consumption: Decimal,
+    pub length_mm: u32,
+    pub width_mm: u32,
+    pub height_mm: u32,
+    pub wheelbase_mm: u32,
+    pub gross_weight_kg: u32,
+}
+
+/// `[[models.trims]]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrimFile {
+    /// Unique among the model's trims, powertrains and options.
+    pub id: String,
+    /// US cents added to the base price.
+    pub price: i64,
+    /// The trim's name.
+    pub name: Text,
+    /// What the trim brings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Options that must be chosen with this trim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
+}
+
+/// A gearbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Transmission {
+    Manual,
+    Automatic,
+}
+
+/// Driven wheels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Drive {
+    #[serde(rename = "4x2")]
+    FourByTwo,
+    #[serde(rename = "4x4")]
+    FourByFour,
+}
+
+/// `[[models.powertrains]]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PowertrainFile {
+    /// Unique among the model's trims, powertrains and options.
+    pub id: String,
+    /// US cents added to the base price.
+    pub price: i64,
+    /// The gearbox.
+    pub transmission: Transmission,
+    /// The fuel.
+    pub fuel: Fuel,
+    /// Driven wheels.
+    pub drive: Drive,
+    /// Power.
+    pub power_hp: u32,
+    /// Offered only with these trims; every trim when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trims: Option<Vec<String>>,
+    /// Options that must be chosen with this powertrain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
+    /// The powertrain's name.
+    pub name: Text,
+    /// A short description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+/// Single or multiple choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupKind {
+    /// At most one option; exactly one when the group is required.
+    Single,
+    /// Any number of options.
+    Multi,
+}
+
+/// `[[models.groups]]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupFile {
+    /// Unique among the model's groups.
+    pub id: String,
+    /// Single or multiple choice.
+    pub kind: GroupKind,
+    /// Single groups only: exactly one option must be chosen.
+    #[serde(default)]
+    pub required: bool,
+    /// The group's name.
+    pub name: Text,
+    /// A short description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The options of the group.
+    pub options: Vec<OptionFile>,
+}
+
+/// `[[models.groups.options]]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionFile {
+    /// Unique among the model's trims, powertrains and options.
+    pub id: String,
+    /// US cents added to the base price.
+    pub price: i64,
+    /// Chosen in the model's default configuration.
+    #[serde(default)]
+    pub default: bool,
+    /// Among the most visible options: needs every language.
+    #[serde(default)]
+    pub visible: bool,
+    /// Paints: the tint of the drawing, `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// The option's name.
+    pub name: Text,
+    /// A short description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Options that must be chosen with this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
+    /// Options, trims or powertrains that may not be chosen with this one (symmetric).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excludes: Vec<String>,
+    /// Options chosen with this one at no cost.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub includes: Vec<String>,
+    /// Offered only with these trims; every trim when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trims: Option<Vec<String>>,
+    /// Offered only with these powertrains; every powertrain when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub powertrains: Option<Vec<String>>,
+}

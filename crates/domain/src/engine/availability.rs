@@ -1,0 +1,119 @@
+//! Availability of every option in the current configuration: what the UI greys out, and what it
+//! marks as "changes other choices".
+
+use serde::{Deserialize, Serialize};
+
+use super::reason::{Reason, not_offered};
+use super::{Configuration, State};
+use crate::bits::OptionSet;
+use crate::catalog::Model;
+use crate::ids::OptionId;
+
+/// Whether an option can be chosen now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", content = "reasons", rename_all = "snake_case")]
+pub enum Availability {
+    /// Chosen, or can be chosen adding only what it needs (and replacing its own group's choice).
+    Available,
+    /// Can be chosen, but changes other choices (removes or replaces them): the UI asks first.
+    Conflicts(Vec<Reason>),
+    /// Not offered with the current trim or powertrain; choosing it changes one of them, if that
+    /// makes it possible at all.
+    Unavailable(Vec<Reason>),
+}
+
+/// The availability of every option of the model, in catalog order. A configuration whose ids
+/// are unknown to the model gets every option unavailable with no reason.
+pub fn availability(model: &Model, config: &Configuration) -> Vec<(OptionId, Availability)> {
+    let state = State::of(model, config).ok();
+    model
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let a = match state {
+                Some(s) => of_option(model, s, i),
+                None => Availability::Unavailable(Vec::new()),
+            };
+            (o.id.clone(), a)
+        })
+        .collect()
+}
+
+/// What selecting option `i` does to `s` when nothing has to go but single-group replacements:
+/// the options it displaces and the state it leads to.
+pub(crate) fn direct_select(model: &Model, s: State, i: usize) -> (OptionSet, State) {
+    let rules = &model.rules;
+    let closure = rules.closure[i];
+    let siblings = closure
+        .iter()
+        .fold(OptionSet::EMPTY, |acc, k| acc.union(rules.siblings[k]));
+    let displaced = s.options.inter(siblings).minus(closure);
+    let options = s.options.minus(displaced).union(closure);
+    (displaced, State { options, ..s })
+}
+
+fn of_option(model: &Model, s: State, i: usize) -> Availability {
+    if s.options.contains(i) {
+        return Availability::Available;
+    }
+    let unavailable = unavailable_reasons(model, s, i);
+    if !unavailable.is_empty() {
+        return Availability::Unavailable(unavailable);
+    }
+    let rules = &model.rules;
+    let closure = rules.closure[i];
+    let (displaced, next) = direct_select(model, s, i);
+    let mut reasons = Vec::new();
+    let opt = |k: usize| model.options[k].id.clone();
+    for x in displaced.iter() {
+        if rules.group_of[x] != rules.group_of[i] {
+            reasons.push(Reason::Replaces { option: opt(x) });
+        }
+    }
+    for b in next.options.minus(closure).iter() {
+        if !rules.excludes[b].inter(closure).is_empty() {
+            reasons.push(Reason::ExcludedBy {
+                by: super::Item::Option(opt(b)),
+            });
+        } else if !rules.needs(b).is_subset(next.options) {
+            reasons.push(Reason::Removes { option: opt(b) });
+        }
+    }
+    if reasons.is_empty() {
+        Availability::Available
+    } else {
+        Availability::Conflicts(reasons)
+    }
+}
+
+/// Why option `i` cannot be chosen without changing the trim or powertrain: empty when it can.
+fn unavailable_reasons(model: &Model, s: State, i: usize) -> Vec<Reason> {
+    let rules = &model.rules;
+    let (t, p) = (s.trim, s.powertrain);
+    let mut reasons = not_offered(model, i, t, p);
+    let closure = rules.closure[i];
+    for k in closure.minus(rules.offered(t, p)).without(i).iter() {
+        reasons.push(Reason::Requires {
+            option: model.options[k].id.clone(),
+        });
+    }
+    let clashes = |forced: OptionSet| {
+        closure.iter().any(|k| {
+            !rules.excludes[k].inter(forced).is_empty()
+                || !rules.siblings[k].inter(forced).minus(closure).is_empty()
+        })
+    };
+    if clashes(rules.close(rules.trim_requires[t])) {
+        reasons.push(Reason::NotOnTrim {
+            trim: model.trims[t].id.clone(),
+        });
+    }
+    if clashes(rules.close(rules.powertrain_requires[p])) {
+        reasons.push(Reason::NotWithPowertrain {
+            powertrain: model.powertrains[p].id.clone(),
+        });
+    }
+    reasons.dedup();
+    reasons
+}

@@ -1,0 +1,17 @@
+#![doc = include_str!("../README.md")]
+
+mod base64;
+mod bits;
+pub mod catalog;
+pub mod code;
+pub mod decimal;
+pub mod engine;
+pub mod ids;
+pub mod plan;
+pub mod price;
+pub mod text;
+
+pub use catalog::{Catalog, CatalogError, Model};
+pub use engine::{Applied, Availability, Change, Choice, Configuration, Reason, Violation};
+pub use ids::{CurrencyCode, GroupId, MarketId, ModelId, OptionId, PowertrainId, Quantity, TrimId};
+pub use text::{Lang, Text};

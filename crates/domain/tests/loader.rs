@@ -1,0 +1,259 @@
+//! Every error of the catalog loader, each with its path and value, on variations of the small
+//! inline catalog.
+
+mod common;
+
+use common::{SMALL, small};
+use configurator_domain::Catalog;
+use configurator_domain::catalog::{CatalogError, LoadError, Problem};
+
+/// The small catalog with one text replaced (which must be there).
+fn with(from: &str, to: &str) -> String {
+    assert!(SMALL.contains(from), "{from}");
+    SMALL.replacen(from, to, 1)
+}
+
+fn errors(text: &str) -> Vec<String> {
+    match Catalog::from_toml_str(text) {
+        Ok(_) => vec![],
+        Err(CatalogError::Invalid(list)) => list.iter().map(ToString::to_string).collect(),
+        Err(e) => vec![e.to_string()],
+    }
+}
+
+#[test]
+fn the_small_catalog_loads() {
+    let c = small();
+    assert_eq!(c.version(), "2027.1");
+    assert_eq!(c.models().len(), 2);
+    assert_eq!(c.markets().len(), 2);
+}
+
+#[test]
+fn unknown_references_name_the_path_and_the_id() {
+    let text = with(r#"powertrains = ["1.5at"]"#, r#"powertrains = ["1.6mt"]"#);
+    assert_eq!(
+        errors(&text),
+        ["models[0].groups[1].options[0].powertrains[0]: unknown powertrain `1.6mt`"]
+    );
+    let text = with(
+        r#"requires = ["winter"]"#,
+        r#"requires = ["winter", "sunroof"]"#,
+    );
+    assert_eq!(
+        errors(&text),
+        ["models[0].groups[2].options[0].requires[1]: unknown option `sunroof`"]
+    );
+    let text = with(
+        r#"excludes = ["1.5at", "winter"]"#,
+        r#"excludes = ["1.5at", "lt"]"#,
+    );
+    assert_eq!(
+        errors(&text),
+        ["models[0].groups[2].options[2].excludes[1]: unknown option, trim or powertrain `lt`"]
+    );
+    // A trim named where an option is expected is unknown as an option.
+    let text = with(
+        r#"includes = ["pre-heater", "heated-seats"]"#,
+        r#"includes = ["ltz"]"#,
+    );
+    assert_eq!(
+        errors(&text),
+        ["models[0].groups[1].options[0].includes[0]: unknown option `ltz`"]
+    );
+    let text = with(
+        r#"trims = ["ltz"]                   # availability"#,
+        r#"trims = ["lx"] #"#,
+    );
+    assert_eq!(
+        errors(&text),
+        ["models[0].powertrains[1].trims[0]: unknown trim `lx`"]
+    );
+}
+
+#[test]
+fn duplicate_ids() {
+    let text = with(r#"id = "cng-kit""#, r#"id = "ltz""#);
+    assert_eq!(
+        errors(&text),
+        ["models[0].groups[2].options[2].id: duplicate id `ltz`"]
+    );
+    let text = with(r#"id = "damas""#, r#"id = "cobalt""#);
+    assert_eq!(errors(&text), ["models[1].id: duplicate id `cobalt`"]);
+    let text = with(r#"id = "seating""#, r#"id = "paint""#);
+    assert_eq!(
+        errors(&text),
+        ["models[1].groups[1].id: duplicate id `paint`"]
+    );
+}
+
+#[test]
+fn prices_below_zero() {
+    let text = with("price = 15000", "price = -1");
+    assert_eq!(
+        errors(&text),
+        ["models[0].groups[2].options[1].price: below zero: `-1`"]
+    );
+    let text = with("base_price = 800000", "base_price = -800000");
+    assert_eq!(
+        errors(&text),
+        ["models[1].base_price: below zero: `-800000`"]
+    );
+}
+
+#[test]
+fn rule_cycles_that_make_an_option_impossible() {
+    // tow-bar requires roof-rack, which requires blue; blue excludes tow-bar.
+    let text = with(r#"excludes = ["0.8cng"]"#, r#"requires = ["roof-rack"]"#).replacen(
+        r#"price = 10000
+name = { en = "Blue""#,
+        r#"price = 10000
+excludes = ["tow-bar"]
+name = { en = "Blue""#,
+        1,
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "models[1].groups[2].options[2]: `tow-bar` can never be chosen: requires Blue, not compatible with Blue"
+        ]
+    );
+    // Directly: an option that excludes what it requires.
+    let text = with(
+        r#"requires = ["blue"]"#,
+        r#"requires = ["blue"]
+excludes = ["blue"]"#,
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "models[1].groups[2].options[1]: `roof-rack` can never be chosen: requires Blue, not compatible with Blue"
+        ]
+    );
+}
+
+#[test]
+fn types_with_no_valid_configuration() {
+    // The default paint is not offered with the first trim.
+    let text = with(
+        r#"excludes = ["labo"]"#,
+        r#"excludes = ["labo"]
+default = true"#,
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "models[1].groups[0]: 2 default options: a required single group needs exactly one, a single group at most one"
+        ]
+    );
+    let text = with(
+        r#"default = true
+name = { en = "White""#,
+        r#"trims = ["labo"]
+default = true
+name = { en = "White""#,
+    );
+    assert_eq!(
+        errors(&text),
+        ["models[1]: the default configuration is not valid: White: not offered with the Van trim"]
+    );
+    let no_powertrains = SMALL
+        .split("[[models.powertrains]]\nid = \"0.8")
+        .collect::<Vec<_>>();
+    let text = format!(
+        "{}{}",
+        no_powertrains[0],
+        &no_powertrains[2][no_powertrains[2].find("[[models.groups]]").unwrap_or(0)..]
+    );
+    assert!(
+        errors(&text)
+            .contains(&"models[1]: no powertrains: the type has no valid configuration".to_owned()),
+        "{:?}",
+        errors(&text)
+    );
+}
+
+#[test]
+fn texts_markets_tiers_and_exchange() {
+    let text = with(r#"ky = "Кара металлик", "#, "");
+    assert_eq!(
+        errors(&text),
+        ["models[0].groups[0].options[1].name: missing `ky` text"]
+    );
+    let text = with(
+        r#"currency = "UZS"
+vat_basis_points"#,
+        r#"currency = "UZX"
+vat_basis_points"#,
+    );
+    assert_eq!(
+        errors(&text),
+        ["markets[1].currency: unknown currency `UZX`"]
+    );
+    let text = with("min_quantity = 20", "min_quantity = 2");
+    assert_eq!(
+        errors(&text),
+        [
+            "fleet_discounts[1].min_quantity: `min_quantity = 2` does not ascend from the tier before"
+        ]
+    );
+    let text = with(r#"effective = "2026-11-01""#, r#"effective = "2026-13-01""#);
+    assert_eq!(
+        errors(&text),
+        ["exchange.effective: invalid value `2026-13-01`: expected a date `YYYY-MM-DD`"]
+    );
+    let text = with(r#"id = "KG""#, r#"id = "kg""#);
+    assert_eq!(
+        errors(&text),
+        ["markets[0].id: invalid market `kg`: expected two upper-case letters"]
+    );
+}
+
+#[test]
+fn every_error_is_reported_at_once() {
+    let text = with("price = 15000", "price = -1")
+        .replacen(r#"id = "cng-kit""#, r#"id = "Cng""#, 1)
+        .replacen("vat_basis_points = 1200", "vat_basis_points = 12000", 1);
+    let e = Catalog::from_toml_str(&text).expect_err("invalid");
+    let CatalogError::Invalid(list) = &e else {
+        panic!("{e}")
+    };
+    assert_eq!(list.len(), 3, "{e}");
+    assert_eq!(
+        list[0],
+        LoadError {
+            path: "markets[0].vat_basis_points".into(),
+            problem: Problem::OutOfRange {
+                value: 12000,
+                expected: "0 to 10000 basis points"
+            }
+        }
+    );
+    assert!(
+        e.to_string()
+            .starts_with("3 problems in the catalog\n  markets[0].vat_basis_points: "),
+        "{e}"
+    );
+}
+
+#[test]
+fn syntax_and_unknown_fields() {
+    assert!(matches!(
+        Catalog::from_toml_str("version = "),
+        Err(CatalogError::Syntax(_))
+    ));
+    let typo = with("includes = [", "include = [");
+    let e = Catalog::from_toml_str(&typo).expect_err("unknown field");
+    assert!(e.to_string().contains("unknown field `include`"), "{e}");
+}
+
+#[test]
+fn json_round_trip_validates_again() {
+    let catalog = small();
+    let json = serde_json::to_string(&catalog).expect("serializes");
+    let back: Catalog = serde_json::from_str(&json).expect("valid JSON catalog");
+    assert_eq!(back, catalog);
+    let broken = json.replacen("\"price\":15000", "\"price\":-5", 1);
+    let e = serde_json::from_str::<Catalog>(&broken).expect_err("validated");
+    assert!(e.to_string().contains("below zero: `-5`"), "{e}");
+}

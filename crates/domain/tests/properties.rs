@@ -1,0 +1,242 @@
+//! Property tests: random choice sequences stay valid, codes round-trip, breakdowns sum, and the
+//! engine's `check` agrees with a brute-force reading of `data/README.md`'s rules on every
+//! configuration of the small models.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use common::small;
+use configurator_domain::catalog::file::{GroupKind, ModelFile};
+use configurator_domain::code;
+use configurator_domain::engine::{
+    ApplyError, Availability, Choice, Configuration, apply, availability, check,
+};
+use configurator_domain::price::{Currency, quote};
+use configurator_domain::{Catalog, Model, Quantity};
+use proptest::prelude::*;
+
+/// The small catalog and, when present, the shipped one: loaded once, validation is not free.
+fn catalogs() -> &'static [Catalog] {
+    static CATALOGS: OnceLock<Vec<Catalog>> = OnceLock::new();
+    CATALOGS.get_or_init(|| {
+        let shipped = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/catalog.toml"
+        ))
+        .ok()
+        .and_then(|t| Catalog::from_toml_str(&t).ok());
+        std::iter::once(small()).chain(shipped).collect()
+    })
+}
+
+/// Every choice a model offers.
+fn choices(model: &Model) -> Vec<Choice> {
+    let mut all: Vec<Choice> = model
+        .trims()
+        .iter()
+        .map(|t| Choice::Trim(t.id.clone()))
+        .collect();
+    all.extend(
+        model
+            .powertrains()
+            .iter()
+            .map(|p| Choice::Powertrain(p.id.clone())),
+    );
+    for o in model.options() {
+        all.push(Choice::Select(o.id.clone()));
+        all.push(Choice::Deselect(o.id.clone()));
+    }
+    all
+}
+
+/// Applies choices picked by the indexes, checking every step, and returns the configurations.
+fn walk(model: &Model, picks: &[usize]) -> Vec<Configuration> {
+    let all = choices(model);
+    let mut c = model.default_configuration();
+    let mut seen = vec![c.clone()];
+    for &k in picks {
+        let choice = all[k % all.len()].clone();
+        let a = match apply(model, &c, choice.clone()) {
+            Ok(a) => a,
+            // Removing what the trim or powertrain requires, or a required group's last option.
+            Err(ApplyError::Impossible { .. }) if matches!(choice, Choice::Deselect(_)) => continue,
+            Err(e) => panic!("{choice:?} on {c:?}: {e}"),
+        };
+        assert_eq!(
+            check(model, &a.configuration),
+            vec![],
+            "{choice:?} on {c:?}"
+        );
+        c = a.configuration;
+        seen.push(c.clone());
+    }
+    seen
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_choices_stay_valid_and_codes_round_trip(m in 0usize..64, picks in prop::collection::vec(0usize..1000, 0..25)) {
+        for catalog in catalogs() {
+            let model = &catalog.models()[m % catalog.models().len()];
+            for c in walk(model, &picks) {
+                let text = code::encode(catalog, &c).expect("encodes");
+                prop_assert_eq!(code::decode(catalog, &text), Ok(c));
+            }
+        }
+    }
+
+    #[test]
+    fn availability_agrees_with_apply(m in 0usize..64, picks in prop::collection::vec(0usize..1000, 0..10)) {
+        for catalog in catalogs() {
+            let model = &catalog.models()[m % catalog.models().len()];
+            let c = walk(model, &picks).pop().expect("at least the default");
+            for (id, a) in availability(model, &c) {
+                let result = apply(model, &c, Choice::Select(id.clone()));
+                let kept = |r: &configurator_domain::Applied| r.configuration.trim == c.trim && r.configuration.powertrain == c.powertrain;
+                match (&a, &result) {
+                    (Availability::Available, Ok(r)) => prop_assert!(!r.is_conflict_resolution() && kept(r), "{id}: {r:?}"),
+                    (Availability::Conflicts(_), Ok(r)) => prop_assert!(r.is_conflict_resolution(), "{id}: {r:?}"),
+                    (Availability::Unavailable(reasons), Ok(r)) => prop_assert!(!reasons.is_empty() && !kept(r), "{id}: {r:?}"),
+                    (Availability::Unavailable(_), Err(_)) => {}
+                    _ => prop_assert!(false, "{id}: {a:?} but {result:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn breakdowns_sum_to_the_total(m in 0usize..64, picks in prop::collection::vec(0usize..1000, 0..10), n in 1u32..=999) {
+        let quantity = Quantity::try_from(n).expect("in range");
+        for catalog in catalogs() {
+            let model = &catalog.models()[m % catalog.models().len()];
+            let c = walk(model, &picks).pop().expect("at least the default");
+            for market in catalog.markets() {
+                for currency in [Currency::Local, Currency::Usd] {
+                    let q = quote(catalog, &c, quantity, &market.id, currency).expect("priced");
+                    let lines: i64 = q.lines.iter().map(|l| l.amount).sum();
+                    let units: i64 = q.lines.iter().map(|l| l.unit).sum();
+                    let discount = q.discount.map_or(0, |d| d.amount);
+                    prop_assert_eq!(units, q.unit_subtotal);
+                    prop_assert_eq!(lines, q.gross);
+                    prop_assert_eq!(q.gross + discount, q.net);
+                    prop_assert_eq!(lines + discount + q.vat, q.total);
+                    prop_assert!(q.lines.iter().all(|l| l.unit >= 0) && discount <= 0 && q.vat >= 0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn decoding_anything_never_panics(text in ".{0,80}", bytes in prop::collection::vec(any::<u8>(), 0..40)) {
+        let catalog = &catalogs()[0];
+        let _ = code::decode(catalog, &text);
+        // Well-formed base64url of random bytes reaches the binary parser too.
+        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let b64: String = bytes.iter().map(|b| char::from(ALPHABET[usize::from(b % 64)])).collect();
+        let _ = code::decode(catalog, &b64);
+    }
+}
+
+/// `data/README.md`'s rules read literally from the file, with no precomputed index.
+fn brute_force_valid(m: &ModelFile, trim: &str, powertrain: &str, chosen: &BTreeSet<&str>) -> bool {
+    let pt = m
+        .powertrains
+        .iter()
+        .find(|p| p.id == powertrain)
+        .expect("powertrain");
+    let tr = m.trims.iter().find(|t| t.id == trim).expect("trim");
+    let on = |id: &String| chosen.contains(id.as_str()) || id == trim || id == powertrain;
+    if pt
+        .trims
+        .as_ref()
+        .is_some_and(|l| !l.iter().any(|t| t == trim))
+    {
+        return false;
+    }
+    if !tr
+        .requires
+        .iter()
+        .chain(&pt.requires)
+        .all(|r| chosen.contains(r.as_str()))
+    {
+        return false;
+    }
+    for g in &m.groups {
+        let n = g
+            .options
+            .iter()
+            .filter(|o| chosen.contains(o.id.as_str()))
+            .count();
+        if g.kind == GroupKind::Single && (n > 1 || (g.required && n == 0)) {
+            return false;
+        }
+        for o in g.options.iter().filter(|o| chosen.contains(o.id.as_str())) {
+            let listed = |l: &Option<Vec<String>>, id: &str| {
+                l.as_ref().is_none_or(|l| l.iter().any(|x| x == id))
+            };
+            if !listed(&o.trims, trim) || !listed(&o.powertrains, powertrain) {
+                return false;
+            }
+            if !o
+                .requires
+                .iter()
+                .chain(&o.includes)
+                .all(|r| chosen.contains(r.as_str()))
+                || o.excludes.iter().any(on)
+            {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+#[test]
+fn check_agrees_with_brute_force_on_every_configuration_of_the_small_models() {
+    let mut checked = 0u64;
+    for catalog in catalogs() {
+        let mut files: Vec<&ModelFile> = catalog.file().models.iter().collect();
+        files.sort_by_key(|m| m.groups.iter().map(|g| g.options.len()).sum::<usize>());
+        // The small catalog's models, and the two smallest shipped ones.
+        for file in files.into_iter().take(2) {
+            let model = catalog.model(&file.id.parse().expect("id")).expect("model");
+            let ids: Vec<&str> = file
+                .groups
+                .iter()
+                .flat_map(|g| &g.options)
+                .map(|o| o.id.as_str())
+                .collect();
+            assert!(ids.len() <= 16, "`{}` is too large to enumerate", file.id);
+            for t in &file.trims {
+                for p in &file.powertrains {
+                    for bits in 0u32..1 << ids.len() {
+                        let chosen: BTreeSet<&str> = ids
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| bits >> i & 1 == 1)
+                            .map(|(_, id)| *id)
+                            .collect();
+                        let config = Configuration {
+                            model: model.id().clone(),
+                            trim: t.id.parse().expect("id"),
+                            powertrain: p.id.parse().expect("id"),
+                            options: chosen.iter().map(|o| o.parse().expect("id")).collect(),
+                        };
+                        let engine = check(model, &config).is_empty();
+                        assert_eq!(
+                            engine,
+                            brute_force_valid(file, &t.id, &p.id, &chosen),
+                            "{config:?}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    println!("checked {checked} configurations against the brute force");
+}

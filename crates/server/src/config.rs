@@ -1,0 +1,39 @@
+//! Command-line flags and environment variables: every flag of `serve` has an environment twin.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use clap::{Parser, Subcommand};
+
+/// The default SQLite file, inside a local data folder that is created on first start.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://var/configurator.db";
+
+/// The order server of the vehicle configurator.
+#[derive(Debug, Parser)]
+#[command(name = "configurator-server", version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub serve: ServeArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do; without a subcommand the server serves.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API and the built front end (the default).
+    Serve,
+}
+
+/// Where the server listens, what it stores and what it serves.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "LISTEN", default_value = "127.0.0.1:8080", global = true)]
+    pub listen: SocketAddr,
+    /// `sqlite://path` (created if missing) or `postgres://user:pass@host/db`.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+    /// The front end built by Trunk.
+    #[arg(long = "dist", env = "DIST_DIR", default_value = "dist", global = true)]
+    pub dist_dir: PathBuf,
+}

@@ -1,0 +1,93 @@
+//! The built front end: hashed assets cached for a year, `index.html` revalidated every time, and
+//! `index.html` for every unknown path without a file extension so that deep links work.
+
+use std::{path::Path, sync::Arc};
+
+use axum::{
+    Router,
+    body::Body,
+    extract::{Request, State},
+    http::{HeaderValue, StatusCode, header},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+};
+use tower::ServiceExt as _;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// A year: hashed file names change with their content, so they never go stale.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const REVALIDATE: &str = "no-cache";
+
+/// Serves `dist_dir`.
+pub fn service(dist_dir: &Path) -> Router {
+    let index = Arc::new(ServeFile::new(dist_dir.join("index.html")));
+    let fallback = Router::new()
+        .fallback(spa_fallback)
+        .with_state(index.clone());
+    Router::new()
+        .fallback_service(
+            ServeDir::new(dist_dir)
+                .append_index_html_on_directories(true)
+                .fallback(fallback),
+        )
+        .layer(middleware::from_fn(cache_control))
+}
+
+/// `index.html` for client-side routes; a plain 404 for a missing file.
+async fn spa_fallback(State(index): State<Arc<ServeFile>>, request: Request) -> Response {
+    let last_segment = request.uri().path().rsplit('/').next().unwrap_or_default();
+    if last_segment.contains('.') {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    }
+    match ServeFile::clone(&index).oneshot(request).await {
+        Ok(response) if response.status() == StatusCode::NOT_FOUND => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The front end is not built: run `trunk build --release` (see README.md).",
+        )
+            .into_response(),
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
+    }
+}
+
+/// Sets `Cache-Control` by file kind on successful answers.
+async fn cache_control(request: Request, next: Next) -> Response {
+    let policy = if is_hashed_asset(request.uri().path()) {
+        IMMUTABLE
+    } else {
+        REVALIDATE
+    };
+    let mut response = next.run(request).await;
+    if response.status().is_success() {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
+    response
+}
+
+/// Whether a path names a file that Trunk fingerprinted (`app-0123456789abcdef_bg.wasm`).
+fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file.split('.').next().unwrap_or_default();
+    let Some((_, tail)) = stem.rsplit_once('-') else {
+        return false;
+    };
+    let hash = tail.split('_').next().unwrap_or_default();
+    hash.len() >= 16 && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn fingerprinted_names_are_recognised() {
+        assert!(is_hashed_asset("/configurator-0a1b2c3d4e5f6a7b_bg.wasm"));
+        assert!(is_hashed_asset("/configurator-0a1b2c3d4e5f6a7b.js"));
+        assert!(is_hashed_asset("/main-0a1b2c3d4e5f6a7b.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/configure/cobalt"));
+        assert!(!is_hashed_asset("/pre-heater.svg"));
+    }
+}

@@ -1,0 +1,6 @@
+//! The order server of the vehicle configurator: the JSON API under `/api/v1` and the built front
+//! end. Public so that tests can build the router without a socket.
+
+pub mod config;
+pub mod db;
+pub mod http;

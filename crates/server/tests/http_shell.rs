@@ -1,0 +1,115 @@
+//! The router without a socket: health, the API's JSON 404, the front end's files, deep links and
+//! cache headers, over a fresh SQLite database each.
+
+use std::sync::Arc;
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use configurator_server::{
+    db::Database,
+    http::{AppState, app},
+};
+use http_body_util::BodyExt as _;
+use tower::ServiceExt as _;
+
+/// The app over a temporary database and a temporary `dist/` holding an index and one hashed asset.
+async fn test_app() -> (Router, tempfile::TempDir) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let dist = folder.path().join("dist");
+    std::fs::create_dir(&dist).expect("dist");
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>app</title>").expect("index");
+    std::fs::write(
+        dist.join("configurator-0123456789abcdef_bg.wasm"),
+        [0u8; 64],
+    )
+    .expect("wasm");
+    let url = format!("sqlite://{}", folder.path().join("db/test.db").display());
+    let db = Database::open(&url).await.expect("open the database");
+    let state = AppState {
+        db,
+        dist_dir: Arc::new(dist),
+    };
+    (app(state), folder)
+}
+
+async fn get(app: &Router, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = app
+        .clone()
+        .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+        .await
+        .expect("a response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    (
+        status,
+        headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn health_answers_ok_with_the_version() {
+    let (app, _folder) = test_app().await;
+    let (status, headers, body) = get(&app, "/api/v1/health").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/json");
+    let json: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(json["status"], "ok");
+    assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[tokio::test]
+async fn unknown_api_paths_answer_a_json_404() {
+    let (app, _folder) = test_app().await;
+    let (status, _, body) = get(&app, "/api/v1/nothing-here").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let json: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(json["error"]["code"], "not_found");
+    assert!(json["error"]["message"].is_string());
+}
+
+#[tokio::test]
+async fn deep_links_answer_the_index_and_missing_files_a_404() {
+    let (app, _folder) = test_app().await;
+    let (status, headers, body) = get(&app, "/configure/cobalt").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<title>app</title>"));
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+    let (status, _, _) = get(&app, "/missing-file.js").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn hashed_assets_are_cached_for_a_year() {
+    let (app, _folder) = test_app().await;
+    let (status, headers, _) = get(&app, "/configurator-0123456789abcdef_bg.wasm").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+}
+
+#[tokio::test]
+async fn answers_are_compressed_when_the_client_accepts_it() {
+    let (app, _folder) = test_app().await;
+    let response = app
+        .oneshot(
+            Request::get("/")
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("a response");
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
+}

@@ -1,0 +1,60 @@
+// The app shell end to end: the real server, a fresh database, the release front end in Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, newPage, screenshot, startServer } from './support/server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  const code = await server?.stop();
+  assert.equal(code, 0, `the server stops cleanly on SIGTERM:\n${server?.log()}`);
+});
+
+test('the app loads and shows the server as ok', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  const status = page.locator('.server-status [data-state="ok"]');
+  await status.waitFor({ timeout: 10_000 });
+  assert.match(await status.textContent(), /Server ok · v\d+\.\d+\.\d+/);
+  assert.equal(await page.locator('h1').textContent(), 'Vehicles');
+  await screenshot(page, 'shell-home');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a deep link opens its page and navigation works without a reload', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/plan`);
+  await page.locator('h1', { hasText: 'Production plan' }).waitFor();
+  await page.getByRole('link', { name: 'Compare' }).click();
+  await page.locator('h1', { hasText: 'Compare' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/compare');
+  await page.goto(`${server.url}/no/such/page`);
+  await page.locator('h1', { hasText: 'Page not found' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the front end arrives compressed with long-lived caching for hashed files', async () => {
+  const html = await (await fetch(server.url)).text();
+  const wasm = html.match(/href="\/([^"]+_bg\.wasm)"/)?.[1];
+  assert.ok(wasm, `index.html links the wasm module:\n${html}`);
+  const response = await fetch(`${server.url}/${wasm}`, { headers: { 'accept-encoding': 'br, gzip' } });
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-encoding') ?? '', /br|gzip/);
+  assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+});
+
+test('unknown API paths answer a JSON 404', async () => {
+  const response = await fetch(`${server.url}/api/v1/nope`);
+  assert.equal(response.status, 404);
+  const body = await response.json();
+  assert.equal(body.error.code, 'not_found');
+});

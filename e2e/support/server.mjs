@@ -1,0 +1,90 @@
+// Starts the real server on a free port with a fresh temporary database, and a headless Chromium
+// driven by playwright-core; collects page errors so that tests can assert there are none.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const OUTPUT_DIR = new URL('../../test-output/', import.meta.url).pathname;
+
+/** A port that was free a moment ago. */
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `configurator-server` and resolves once `/api/v1/health` answers. */
+export async function startServer(extraArgs = []) {
+  const bin = process.env.SERVER_BIN;
+  const dist = process.env.DIST_DIR;
+  if (!bin || !dist) throw new Error('SERVER_BIN and DIST_DIR must be set (scripts/test.sh sets them)');
+  const folder = mkdtempSync(join(tmpdir(), 'configurator-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(bin, [
+    '--listen', `127.0.0.1:${port}`,
+    '--database-url', `sqlite://${join(folder, 'e2e.db')}`,
+    '--dist', dist,
+    ...extraArgs,
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (chunk) => { log += chunk; });
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+    try {
+      const response = await fetch(`${url}/api/v1/health`);
+      if (response.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new Error(`server did not answer within 15 s:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    log: () => log,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(folder, { recursive: true, force: true });
+      return child.exitCode;
+    },
+  };
+}
+
+/** A headless Debian Chromium. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run'],
+  });
+}
+
+/** A new page that records uncaught errors and console errors in `page.errors`. */
+export async function newPage(browser, options = {}) {
+  const page = await browser.newPage(options);
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.errors.push(`console: ${message.text()}`);
+  });
+  return page;
+}
+
+/** Saves a full-page screenshot as test-output/NAME.png. */
+export async function screenshot(page, name) {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  await page.screenshot({ path: join(OUTPUT_DIR, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,97 @@
+//! The one typed client of the server's API: every HTTP call of the front end goes through here, and
+//! every non-2xx answer becomes an [`ApiError`] carrying the server's message and field errors.
+
+use std::{collections::BTreeMap, fmt};
+
+use gloo_net::http::{Request, Response};
+use serde::{Deserialize, de::DeserializeOwned};
+
+/// The API's root path; the front end is always served by the API's own origin.
+const API: &str = "/api/v1";
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// The server could not be reached (offline, refused, aborted).
+    Network(String),
+    /// The server answered with an error.
+    Server {
+        status: u16,
+        code: String,
+        message: String,
+        /// Messages per request field, when the server named fields.
+        fields: BTreeMap<String, Vec<String>>,
+    },
+    /// The answer was not what this version of the app expects.
+    Decode(String),
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Network(detail) => write!(f, "the server cannot be reached ({detail})"),
+            Self::Server {
+                status, message, ..
+            } => write!(f, "{message} (HTTP {status})"),
+            Self::Decode(detail) => write!(f, "unexpected answer from the server ({detail})"),
+        }
+    }
+}
+
+/// `GET /api/v1/health`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+}
+
+/// Whether the server and its database answer.
+pub async fn health() -> Result<Health, ApiError> {
+    get_json("/health").await
+}
+
+async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let response = Request::get(&format!("{API}{path}"))
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    decode(response).await
+}
+
+/// The server's error shape: `{ "error": { "code", "message", "fields"? } }`.
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Deserialize)]
+struct ErrorDetail {
+    code: String,
+    message: String,
+    #[serde(default)]
+    fields: BTreeMap<String, Vec<String>>,
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    if response.ok() {
+        return response
+            .json()
+            .await
+            .map_err(|error| ApiError::Decode(error.to_string()));
+    }
+    match response.json::<ErrorBody>().await {
+        Ok(ErrorBody { error }) => Err(ApiError::Server {
+            status,
+            code: error.code,
+            message: error.message,
+            fields: error.fields,
+        }),
+        Err(_) => Err(ApiError::Server {
+            status,
+            code: "http".to_owned(),
+            message: response.status_text(),
+            fields: BTreeMap::new(),
+        }),
+    }
+}

@@ -1,0 +1,11 @@
+//! The vehicle configurator front end: a Leptos client-side app built by Trunk.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod route;
+
+/// Mounts the app on the page's `<body>`.
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}
