@@ -3,8 +3,9 @@
 
 use std::{collections::BTreeMap, fmt};
 
+use configurator_domain::api::{ErrorBody, Health};
 use gloo_net::http::{Request, Response};
-use serde::{Deserialize, de::DeserializeOwned};
+use serde::de::DeserializeOwned;
 
 /// The API's root path; the front end is always served by the API's own origin.
 const API: &str = "/api/v1";
@@ -38,13 +39,6 @@ impl fmt::Display for ApiError {
     }
 }
 
-/// `GET /api/v1/health`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Health {
-    pub status: String,
-    pub version: String,
-}
-
 /// Whether the server and its database answer.
 pub async fn health() -> Result<Health, ApiError> {
     get_json("/health").await
@@ -56,20 +50,6 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
     decode(response).await
-}
-
-/// The server's error shape: `{ "error": { "code", "message", "fields"? } }`.
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: ErrorDetail,
-}
-
-#[derive(Deserialize)]
-struct ErrorDetail {
-    code: String,
-    message: String,
-    #[serde(default)]
-    fields: BTreeMap<String, Vec<String>>,
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod api;
 mod base64;
 mod bits;
 pub mod catalog;

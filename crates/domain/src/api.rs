@@ -1,0 +1,154 @@
+//! The JSON shapes of the HTTP API under `/api/v1`, shared by the server (which answers them) and
+//! the browser (which sends and reads them), so that the two cannot drift apart. Requests refuse
+//! unknown fields: a client cannot slip in a `price`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Catalog, MarketId, ModelId,
+    plan::{Allocation, YearMonth},
+    price::{Currency, OrderQuote},
+};
+
+/// The error shape of every non-2xx answer: `{ "error": { "code", "message", "fields"? } }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+/// What went wrong, for people (`message`) and programs (`code`, `fields`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    /// Stable and machine-readable: `not_found`, `validation`, `unauthorized`, …
+    pub code: String,
+    /// One sentence naming the field and the value.
+    pub message: String,
+    /// Messages per request field (`lines[0].quantity`), when fields are to blame.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, Vec<String>>,
+}
+
+/// `GET /api/v1/health`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+}
+
+/// `GET /api/v1/catalog`: the catalog and each model's default configuration code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogResponse {
+    pub catalog: Catalog,
+    pub default_codes: BTreeMap<ModelId, String>,
+}
+
+/// One configured line of a quote or an order: a configuration code and how many.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LineRequest {
+    pub code: String,
+    /// Checked by the server (1 to 999): kept a plain number here so that a bad value gets a
+    /// message naming `lines[i].quantity` rather than a parse failure.
+    pub quantity: u32,
+}
+
+/// `POST /api/v1/quotes`: price lines in a market (public).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteRequest {
+    pub market: MarketId,
+    /// `local` (default) or `usd`.
+    #[serde(default)]
+    pub currency: Currency,
+    pub lines: Vec<LineRequest>,
+}
+
+/// `GET /api/v1/availability?code=…&quantity=…`: the earliest build months (public).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AvailabilityResponse {
+    pub model: ModelId,
+    pub quantity: u32,
+    /// The month the first unit would be built.
+    pub first: YearMonth,
+    /// The month the last unit would be built.
+    pub last: YearMonth,
+}
+
+/// `POST /api/v1/session`: log in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+/// Who may do what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Sales staff of one dealership: quotes and orders for it.
+    Dealer,
+    /// The plant's planner: the production plan.
+    Planner,
+}
+
+/// `GET /api/v1/session` and the answer to a login: the user behind the session cookie.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionResponse {
+    pub username: String,
+    pub role: Role,
+    /// The dealership's name, for dealers.
+    pub dealership: Option<String>,
+}
+
+/// `POST /api/v1/orders` (with an `Idempotency-Key` header): lines to build.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderRequest {
+    pub market: MarketId,
+    pub lines: Vec<LineRequest>,
+}
+
+/// Where an order stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatus {
+    Placed,
+    Cancelled,
+}
+
+/// An order as stored: the server's prices and the build months of each line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderResponse {
+    pub id: i64,
+    pub status: OrderStatus,
+    pub dealership: String,
+    pub market: MarketId,
+    pub catalog_version: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// The month the order was placed in (allocations start after its kit lead time).
+    pub order_month: YearMonth,
+    /// The price snapshot, in the market's currency.
+    pub quote: OrderQuote,
+    /// Per line, in the order of the request: the codes and their build months.
+    pub lines: Vec<OrderLineResponse>,
+}
+
+/// One line of a stored order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLineResponse {
+    pub code: String,
+    pub model: ModelId,
+    pub quantity: u32,
+    /// The build months: more than one when a fleet is split over months.
+    pub allocations: Vec<Allocation>,
+}
+
+/// `GET /api/v1/orders`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderList {
+    pub orders: Vec<OrderResponse>,
+}
