@@ -3,7 +3,10 @@
 
 use std::{collections::BTreeMap, fmt};
 
-use configurator_domain::api::{ErrorBody, Health};
+use configurator_domain::{
+    api::{AvailabilityResponse, CatalogResponse, ErrorBody, Health, QuoteRequest},
+    price::OrderQuote,
+};
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 
@@ -42,6 +45,42 @@ impl fmt::Display for ApiError {
 /// Whether the server and its database answer.
 pub async fn health() -> Result<Health, ApiError> {
     get_json("/health").await
+}
+
+/// The catalog, checked again here through the domain's validation, with the JSON text it came
+/// from (kept in local storage for offline use).
+pub async fn catalog() -> Result<(CatalogResponse, String), ApiError> {
+    let response = Request::get(&format!("{API}/catalog"))
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    if !response.ok() {
+        return decode(response).await;
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|error| ApiError::Decode(error.to_string()))?;
+    let parsed =
+        serde_json::from_str(&text).map_err(|error| ApiError::Decode(error.to_string()))?;
+    Ok((parsed, text))
+}
+
+/// The server's price of order lines: the authority the browser's own quote must equal.
+pub async fn quote(request: &QuoteRequest) -> Result<OrderQuote, ApiError> {
+    let response = Request::post(&format!("{API}/quotes"))
+        .json(request)
+        .map_err(|error| ApiError::Decode(error.to_string()))?
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    decode(response).await
+}
+
+/// The earliest build months of `quantity` units of the configuration `code`.
+pub async fn availability(code: &str, quantity: u16) -> Result<AvailabilityResponse, ApiError> {
+    // Codes are base64url: nothing in them needs escaping in a query string.
+    get_json(&format!("/availability?code={code}&quantity={quantity}")).await
 }
 
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {

@@ -22,6 +22,27 @@ pub struct Cli {
 pub enum Command {
     /// Serve the API and the built front end (the default).
     Serve,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+/// Account management.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add an account; the password is read from the first line of standard input.
+    Add {
+        /// 3 to 32 letters, digits, `.`, `_` or `-`.
+        username: String,
+        /// `dealer` or `planner`.
+        #[arg(long, value_parser = ["dealer", "planner"])]
+        role: String,
+        /// The dealership's name (dealers only; created if new).
+        #[arg(long)]
+        dealership: Option<String>,
+    },
 }
 
 /// Where the server listens, what it stores and what it serves.
@@ -36,4 +57,7 @@ pub struct ServeArgs {
     /// The front end built by Trunk.
     #[arg(long = "dist", env = "DIST_DIR", default_value = "dist", global = true)]
     pub dist_dir: PathBuf,
+    /// Seed the demo accounts `dealer1`, `dealer2` and `planner` (password `demo`) and print them.
+    #[arg(long, env = "DEMO")]
+    pub demo: bool,
 }

@@ -1,6 +1,7 @@
 //! The order server of the vehicle configurator: the JSON API under `/api/v1` and the built front
 //! end. Public so that tests can build the router without a socket.
 
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod http;

@@ -1,11 +1,13 @@
 //! Starts the server: flags, tracing, database, `serve()`. A bad flag or an unusable database is
 //! one line on stderr and exit code 2.
 
-use std::{process::ExitCode, sync::Arc};
+use std::process::ExitCode;
 
 use clap::{Parser, error::ErrorKind};
+use configurator_domain::api::Role;
 use configurator_server::{
-    config::{Cli, Command},
+    auth::accounts::{self, NewUser},
+    config::{Cli, Command, UserCommand},
     db::Database,
     http::{self, AppState},
 };
@@ -36,27 +38,82 @@ async fn main() -> ExitCode {
     init_tracing();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cli.serve).await,
+        Command::User { command } => user(&cli.serve.database_url, command).await,
+    }
+}
+
+async fn open_database(url: &str) -> Result<Database, ExitCode> {
+    Database::open(url).await.map_err(|error| {
+        eprintln!("error: {error}");
+        ExitCode::from(USAGE_ERROR)
+    })
+}
+
+async fn user(database_url: &str, command: UserCommand) -> ExitCode {
+    let UserCommand::Add {
+        username,
+        role,
+        dealership,
+    } = command;
+    let db = match open_database(database_url).await {
+        Ok(db) => db,
+        Err(code) => return code,
+    };
+    let mut password = String::new();
+    if std::io::stdin().read_line(&mut password).is_err() {
+        eprintln!("error: cannot read the password from standard input");
+        return ExitCode::from(USAGE_ERROR);
+    }
+    let role = if role == "planner" {
+        Role::Planner
+    } else {
+        Role::Dealer
+    };
+    let new_user = NewUser {
+        username: &username,
+        password: password.trim_end_matches(['\r', '\n']),
+        role,
+        dealership: dealership.as_deref(),
+    };
+    match accounts::add_user(&db.pool, &new_user).await {
+        Ok(id) => {
+            println!("added {} `{username}` (id {id})", accounts::role_name(role));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(USAGE_ERROR)
+        }
     }
 }
 
 async fn serve(args: configurator_server::config::ServeArgs) -> ExitCode {
-    let db = match Database::open(&args.database_url).await {
+    let db = match open_database(&args.database_url).await {
         Ok(db) => db,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitCode::from(USAGE_ERROR);
-        }
+        Err(code) => return code,
     };
+    if args.demo {
+        match accounts::seed_demo(&db.pool).await {
+            Ok(_) => {
+                println!("demo accounts (password `demo`):");
+                for (username, role, dealership) in accounts::DEMO_ACCOUNTS {
+                    let role = accounts::role_name(role);
+                    println!("  {username:<8} {role:<8} {}", dealership.unwrap_or("-"));
+                }
+            }
+            Err(error) => {
+                eprintln!("error: cannot seed the demo accounts: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     if !args.dist_dir.join("index.html").is_file() {
         tracing::warn!(
             "no front end in `{}`: the API works, pages answer 503 until `trunk build --release`",
             args.dist_dir.display()
         );
     }
-    let state = AppState {
-        db,
-        dist_dir: Arc::new(args.dist_dir),
-    };
+    let state = AppState::new(db, args.dist_dir);
     match http::serve(state, args.listen).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -1,8 +1,6 @@
 //! The router without a socket: health, the API's JSON 404, the front end's files, deep links and
 //! cache headers, over a fresh SQLite database each.
 
-use std::sync::Arc;
-
 use axum::{
     Router,
     body::Body,
@@ -28,10 +26,7 @@ async fn test_app() -> (Router, tempfile::TempDir) {
     .expect("wasm");
     let url = format!("sqlite://{}", folder.path().join("db/test.db").display());
     let db = Database::open(&url).await.expect("open the database");
-    let state = AppState {
-        db,
-        dist_dir: Arc::new(dist),
-    };
+    let state = AppState::new(db, dist);
     (app(state), folder)
 }
 

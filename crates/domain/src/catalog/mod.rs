@@ -7,6 +7,7 @@ mod error;
 pub mod file;
 mod model;
 pub(crate) mod rules;
+mod summary;
 mod validate;
 mod validate_model;
 
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use error::{CatalogError, LoadError, Problem};
 pub use file::{Body, Brand, Drive, Fuel, GroupKind, Kit, Line, Rounding, Specs, Transmission};
 pub use model::{Group, Model, OptionDef, Powertrain, Trim};
+pub use summary::CatalogSummary;
 
 use crate::decimal::Decimal;
 use crate::ids::{CurrencyCode, MarketId, ModelId, Quantity};

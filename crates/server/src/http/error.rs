@@ -4,17 +4,44 @@ use std::collections::BTreeMap;
 
 use axum::{
     Json,
-    http::StatusCode,
+    http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use serde::Serialize;
+use configurator_domain::api::{ErrorBody, ErrorDetail};
 
 /// Everything a handler can answer instead of success.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// 400: a body that is not JSON at all.
+    #[error("{0}")]
+    BadRequest(String),
+    /// 401: no valid session.
+    #[error("log in first")]
+    Unauthorized,
+    /// 401: a wrong username or password.
+    #[error("wrong username or password")]
+    Unauthenticated,
+    /// 403: logged in, but not allowed.
+    #[error("{0}")]
+    Forbidden(&'static str),
     /// 404: no such resource (or one the caller may not see).
     #[error("not found")]
     NotFound,
+    /// 413: a body over the limit.
+    #[error("the request body is larger than {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    /// 415: a body that does not say it is JSON.
+    #[error("send the body as `Content-Type: application/json`")]
+    UnsupportedMediaType,
+    /// 422: well-formed but wrong input; `fields` names each field at fault.
+    #[error("{message}")]
+    Validation {
+        message: String,
+        fields: BTreeMap<String, Vec<String>>,
+    },
+    /// 429: too many attempts; try again after the given seconds.
+    #[error("too many failed attempts: try again in {retry_after_seconds} s")]
+    TooManyRequests { retry_after_seconds: u64 },
     /// 503: the database does not answer.
     #[error("the database is unavailable")]
     Unavailable,
@@ -23,24 +50,18 @@ pub enum Error {
     Internal(#[from] anyhow::Error),
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
-    error: Detail<'a>,
-}
-
-#[derive(Serialize)]
-struct Detail<'a> {
-    code: &'a str,
-    message: String,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    fields: BTreeMap<String, Vec<String>>,
-}
-
 impl Error {
     /// The HTTP status of each variant.
     pub fn status_code(&self) -> StatusCode {
         match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unauthorized | Self::Unauthenticated => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -49,7 +70,15 @@ impl Error {
     /// A stable machine-readable code for clients.
     fn code(&self) -> &'static str {
         match self {
+            Self::BadRequest(_) => "bad_request",
+            Self::Unauthorized => "unauthorized",
+            Self::Unauthenticated => "unauthenticated",
+            Self::Forbidden(_) => "forbidden",
             Self::NotFound => "not_found",
+            Self::PayloadTooLarge { .. } => "payload_too_large",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::Validation { .. } => "validation",
+            Self::TooManyRequests { .. } => "too_many_requests",
             Self::Unavailable => "unavailable",
             Self::Internal(_) => "internal",
         }
@@ -65,13 +94,29 @@ impl IntoResponse for Error {
             }
             other => other.to_string(),
         };
-        let body = Body {
-            error: Detail {
-                code: self.code(),
+        let status = self.status_code();
+        let code = self.code();
+        let retry_after = match &self {
+            Self::TooManyRequests {
+                retry_after_seconds,
+            } => Some(retry_after_seconds.to_string()),
+            _ => None,
+        };
+        let fields = match self {
+            Self::Validation { fields, .. } => fields,
+            _ => BTreeMap::new(),
+        };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: code.to_owned(),
                 message,
-                fields: BTreeMap::new(),
+                fields,
             },
         };
-        (self.status_code(), Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = retry_after.and_then(|s| HeaderValue::from_str(&s).ok()) {
+            response.headers_mut().insert(header::RETRY_AFTER, seconds);
+        }
+        response
     }
 }

@@ -3,16 +3,18 @@
 
 mod error;
 mod health;
+pub mod json;
+mod session;
 mod static_files;
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
-use axum::Router;
+use axum::{Router, extract::DefaultBodyLimit};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 pub use error::Error;
 
-use crate::db::Database;
+use crate::{auth::throttle::LoginThrottle, db::Database};
 
 /// What every handler can reach.
 #[derive(Debug, Clone)]
@@ -20,6 +22,19 @@ pub struct AppState {
     pub db: Database,
     /// The front end built by Trunk (`index.html` and hashed assets).
     pub dist_dir: Arc<PathBuf>,
+    /// Failed logins, to slow down guessing.
+    pub login_throttle: Arc<LoginThrottle>,
+}
+
+impl AppState {
+    /// The state of a server over `db` serving the front end in `dist_dir`.
+    pub fn new(db: Database, dist_dir: PathBuf) -> Self {
+        Self {
+            db,
+            dist_dir: Arc::new(dist_dir),
+            login_throttle: Arc::default(),
+        }
+    }
 }
 
 /// The whole application: API, static front end, compression and request tracing.
@@ -37,6 +52,8 @@ pub fn app(state: AppState) -> Router {
 fn api_router() -> Router<AppState> {
     Router::new()
         .merge(health::router())
+        .merge(session::router())
+        .layer(DefaultBodyLimit::max(json::BODY_LIMIT))
         .fallback(|| async { Error::NotFound })
 }
 

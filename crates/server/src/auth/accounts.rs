@@ -1,0 +1,227 @@
+//! Dealerships, users and sessions in the database.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use configurator_domain::api::Role;
+use sha2::{Digest as _, Sha256};
+use sqlx::AnyPool;
+
+use super::{CurrentUser, password};
+
+/// How long a session lasts: a working day and a bit.
+pub const SESSION_SECONDS: i64 = 12 * 3600;
+
+/// Why an account could not be added.
+#[derive(Debug, thiserror::Error)]
+pub enum AddUserError {
+    #[error("username `{0}` is already taken")]
+    Taken(String),
+    #[error("username `{0}`: use 3 to 32 letters, digits, `.`, `_` or `-`")]
+    BadUsername(String),
+    #[error("password: use at least 4 characters")]
+    ShortPassword,
+    #[error("a dealer needs a dealership (--dealership) and a planner has none")]
+    Dealership,
+    #[error(transparent)]
+    Hash(#[from] password::HashError),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+/// A new account.
+#[derive(Debug, Clone)]
+pub struct NewUser<'a> {
+    pub username: &'a str,
+    pub password: &'a str,
+    pub role: Role,
+    /// The dealership's name (created if new); dealers only.
+    pub dealership: Option<&'a str>,
+}
+
+/// Adds an account, creating its dealership if needed.
+pub async fn add_user(pool: &AnyPool, user: &NewUser<'_>) -> Result<i64, AddUserError> {
+    let username = user.username.trim();
+    if !(3..=32).contains(&username.len())
+        || !username
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+    {
+        return Err(AddUserError::BadUsername(username.to_owned()));
+    }
+    if user.password.chars().count() < 4 {
+        return Err(AddUserError::ShortPassword);
+    }
+    if (user.role == Role::Dealer) != user.dealership.is_some() {
+        return Err(AddUserError::Dealership);
+    }
+    let hash = password::hash(user.password)?;
+    let mut tx = pool.begin().await?;
+    let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = $1")
+        .bind(username)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if taken.is_some() {
+        return Err(AddUserError::Taken(username.to_owned()));
+    }
+    let dealership_id = match user.dealership {
+        Some(name) => Some(dealership_id(&mut tx, name.trim()).await?),
+        None => None,
+    };
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO users (username, password_hash, role, dealership_id) \
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(username)
+    .bind(hash)
+    .bind(role_name(user.role))
+    .bind(dealership_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+async fn dealership_id(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    name: &str,
+) -> Result<i64, sqlx::Error> {
+    let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM dealerships WHERE name = $1")
+        .bind(name)
+        .fetch_optional(&mut **tx)
+        .await?;
+    if let Some((id,)) = existing {
+        return Ok(id);
+    }
+    let (id,): (i64,) = sqlx::query_as("INSERT INTO dealerships (name) VALUES ($1) RETURNING id")
+        .bind(name)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(id)
+}
+
+/// The demo accounts that `--demo` seeds: (username, role, dealership); all with password `demo`.
+pub const DEMO_ACCOUNTS: [(&str, Role, Option<&str>); 3] = [
+    ("dealer1", Role::Dealer, Some("Bishkek Auto Center")),
+    ("dealer2", Role::Dealer, Some("Osh Motors")),
+    ("planner", Role::Planner, None),
+];
+
+/// Adds the demo accounts that are missing; returns the ones it added.
+pub async fn seed_demo(pool: &AnyPool) -> Result<Vec<&'static str>, AddUserError> {
+    let mut added = Vec::new();
+    for (username, role, dealership) in DEMO_ACCOUNTS {
+        let user = NewUser {
+            username,
+            password: "demo",
+            role,
+            dealership,
+        };
+        match add_user(pool, &user).await {
+            Ok(_) => added.push(username),
+            Err(AddUserError::Taken(_)) => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(added)
+}
+
+/// A user's id, role and password hash, for logging in.
+pub struct Credentials {
+    pub user: CurrentUser,
+    pub password_hash: String,
+}
+
+type UserRow = (i64, String, String, String, Option<i64>, Option<String>);
+
+fn user_from_row((id, username, role, hash, dealership_id, dealership): UserRow) -> Credentials {
+    let role = if role == "planner" {
+        Role::Planner
+    } else {
+        Role::Dealer
+    };
+    Credentials {
+        user: CurrentUser {
+            id,
+            username,
+            role,
+            dealership_id,
+            dealership,
+        },
+        password_hash: hash,
+    }
+}
+
+const USER_COLUMNS: &str = "SELECT u.id, u.username, u.role, u.password_hash, u.dealership_id, d.name \
+     FROM users u LEFT JOIN dealerships d ON d.id = u.dealership_id";
+
+/// The account named `username`, if any.
+pub async fn find_user(pool: &AnyPool, username: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    let row: Option<UserRow> = sqlx::query_as(&format!("{USER_COLUMNS} WHERE u.username = $1"))
+        .bind(username.trim())
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(user_from_row))
+}
+
+/// Opens a session for `user_id`; returns the token for the cookie.
+pub async fn create_session(pool: &AnyPool, user_id: i64) -> anyhow::Result<String> {
+    let mut bytes = [0u8; 32];
+    getrandom::getrandom(&mut bytes).map_err(|error| anyhow::anyhow!("no randomness: {error}"))?;
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+        .bind(now())
+        .execute(pool)
+        .await?;
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")
+        .bind(token_hash(&token))
+        .bind(user_id)
+        .bind(now() + SESSION_SECONDS)
+        .execute(pool)
+        .await?;
+    Ok(token)
+}
+
+/// The user behind a session token, if the session exists and has not expired.
+pub async fn session_user(pool: &AnyPool, token: &str) -> Result<Option<CurrentUser>, sqlx::Error> {
+    let row: Option<UserRow> = sqlx::query_as(&format!(
+        "{USER_COLUMNS} JOIN sessions s ON s.user_id = u.id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2"
+    ))
+    .bind(token_hash(token))
+    .bind(now())
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|row| user_from_row(row).user))
+}
+
+/// Ends a session.
+pub async fn delete_session(pool: &AnyPool, token: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash(token))
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
+        })
+}
+
+/// The role's name in the database.
+pub fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Dealer => "dealer",
+        Role::Planner => "planner",
+    }
+}

@@ -1,0 +1,129 @@
+//! `JsonBody<T>`: a JSON request body whose every problem is an [`Error`] naming the field: malformed
+//! JSON is `400`, a wrong type or an unknown field (a client-sent `price`) is `422` with the
+//! field's path (`lines[0].price`), a body of another type `415`.
+
+use std::collections::BTreeMap;
+
+use axum::{
+    body::Bytes,
+    extract::{FromRequest, Request},
+    http::header,
+};
+use serde::de::DeserializeOwned;
+
+use super::Error;
+
+/// The largest request body accepted, in bytes (a fleet order of many lines fits easily).
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// A deserialized JSON body.
+#[derive(Debug, Clone)]
+pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+    type Rejection = Error;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Error> {
+        let is_json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.trim_start().starts_with("application/json"));
+        if !is_json {
+            return Err(Error::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|_| Error::PayloadTooLarge { limit: BODY_LIMIT })?;
+        parse(&bytes).map(JsonBody)
+    }
+}
+
+/// Parses `bytes` as `T`, naming the field at fault.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let inner = error.inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return Error::BadRequest(format!("malformed JSON: {inner}"));
+        }
+        let path = error.path().to_string();
+        let message = inner.to_string();
+        let field = match message.strip_prefix("unknown field `") {
+            Some(rest) => {
+                let name = rest.split('`').next().unwrap_or_default();
+                if path == "." {
+                    name.to_owned()
+                } else {
+                    format!("{path}.{name}")
+                }
+            }
+            None => path,
+        };
+        let message = strip_position(&message);
+        Error::Validation {
+            message: format!("{field}: {message}"),
+            fields: BTreeMap::from([(field, vec![message])]),
+        }
+    })
+}
+
+/// serde_json's message without its " at line 1 column 42" tail.
+fn strip_position(message: &str) -> String {
+    message
+        .rsplit_once(" at line ")
+        .map_or(message, |(head, _)| head)
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[expect(dead_code, reason = "only parsed")]
+    struct Line {
+        code: String,
+        quantity: u32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[expect(dead_code, reason = "only parsed")]
+    struct Order {
+        lines: Vec<Line>,
+    }
+
+    fn fields(error: Error) -> Vec<String> {
+        match error {
+            Error::Validation { fields, .. } => fields.into_keys().collect(),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_unknown_field_is_named_with_its_path() {
+        let body = br#"{"lines":[{"code":"x","quantity":1,"price":1}]}"#;
+        assert_eq!(
+            fields(parse::<Order>(body).unwrap_err()),
+            ["lines[0].price"]
+        );
+    }
+
+    #[test]
+    fn a_wrong_type_is_named() {
+        let body = br#"{"lines":[{"code":"x","quantity":"many"}]}"#;
+        assert_eq!(
+            fields(parse::<Order>(body).unwrap_err()),
+            ["lines[0].quantity"]
+        );
+    }
+
+    #[test]
+    fn malformed_json_is_a_bad_request() {
+        assert!(matches!(parse::<Order>(b"{"), Err(Error::BadRequest(_))));
+    }
+}

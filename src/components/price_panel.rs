@@ -1,0 +1,201 @@
+//! The price breakdown of a quote, line by line exactly as the server's quote has them: base,
+//! trim, powertrain, options, included options at no cost; then the fleet discount, VAT and the
+//! total, with the exchange rate and its date. Amounts use tabular figures in fixed columns so
+//! that nothing moves when prices change.
+
+use configurator_domain::{
+    Catalog, Lang,
+    price::{LineKind, Quote},
+};
+use leptos::prelude::*;
+
+use crate::{
+    format,
+    i18n::{Locale, t, td_string, use_i18n, use_lang},
+    state::Shared,
+};
+
+/// The breakdown of `quote`, or why there is none.
+#[component]
+pub fn PricePanel(
+    /// The catalog, for names.
+    data: Shared,
+    /// The quote of the current configuration and quantity.
+    #[prop(into)]
+    quote: Signal<Option<Quote>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let catalog = data.clone();
+    let rows = move || {
+        let locale = i18n.get_locale();
+        quote.get().map(|q| breakdown(catalog.catalog(), &q, lang(), locale))
+    };
+    let sample = data.catalog().is_sample_data();
+    view! {
+        <section class="price-panel" aria-labelledby="price-title">
+            <h2 id="price-title">{t!(i18n, price.title)}</h2>
+            {move || match rows() {
+                None => view! { <p class="price-missing" role="status">{t!(i18n, price.none)}</p> }.into_any(),
+                Some(b) => view! { <PriceTable breakdown=b /> }.into_any(),
+            }}
+            {sample.then(|| view! { <p class="fine-print">{t!(i18n, price.sample)}</p> })}
+        </section>
+    }
+}
+
+/// A quote turned into rows of text.
+#[derive(Debug, Clone, PartialEq)]
+struct Breakdown {
+    quantity: u16,
+    lines: Vec<(String, String, String)>,
+    gross: String,
+    discount: Option<(String, String)>,
+    vat: (String, String),
+    total: String,
+    rate: Option<String>,
+    version: String,
+}
+
+fn breakdown(catalog: &Catalog, q: &Quote, lang: Lang, locale: Locale) -> Breakdown {
+    let show = |minor: i64| format::money(minor, q.minor_digits, q.currency.as_str(), lang);
+    let model = catalog.model(&q.configuration.model);
+    let name = |kind: &LineKind| -> String {
+        let Some(m) = model else {
+            return String::new();
+        };
+        match kind {
+            LineKind::Base(_) => m.name().get(lang).to_owned(),
+            LineKind::Trim(id) => m.trim(id).map_or_else(String::new, |t| {
+                format!("{} {}", td_string!(locale, price.trim), t.name.get(lang))
+            }),
+            LineKind::Powertrain(id) => m
+                .powertrain(id)
+                .map_or_else(String::new, |p| p.name.get(lang).to_owned()),
+            LineKind::Option(id) => m
+                .option(id)
+                .map_or_else(String::new, |o| o.name.get(lang).to_owned()),
+            LineKind::Included { option, package } => {
+                let o = m.option(option).map_or("", |o| o.name.get(lang));
+                let p = m.option(package).map_or("", |o| o.name.get(lang));
+                format!("{o} ({} {p})", td_string!(locale, price.included_in))
+            }
+        }
+    };
+    Breakdown {
+        quantity: q.quantity.get(),
+        lines: q
+            .lines
+            .iter()
+            .map(|l| (name(&l.kind), show(l.unit), show(l.amount)))
+            .collect(),
+        gross: show(q.gross),
+        discount: q.discount.map(|d| {
+            (
+                format!(
+                    "{} {} ({} {})",
+                    td_string!(locale, price.fleet_discount),
+                    percent(d.basis_points),
+                    td_string!(locale, price.from_units),
+                    d.min_quantity.get()
+                ),
+                show(d.amount),
+            )
+        }),
+        vat: (
+            format!("{} {}", td_string!(locale, price.vat), percent(q.vat_basis_points)),
+            show(q.vat),
+        ),
+        total: show(q.total),
+        rate: q.exchange.as_ref().map(|x| {
+            format!(
+                "1 USD = {} {} · {} {}",
+                x.per_usd,
+                q.currency,
+                td_string!(locale, price.rate_of),
+                x.effective
+            )
+        }),
+        version: q.catalog_version.clone(),
+    }
+}
+
+/// `12%`, `2.5%` from basis points.
+fn percent(basis_points: u32) -> String {
+    let (whole, rest) = (basis_points / 100, basis_points % 100);
+    if rest == 0 {
+        format!("{whole}%")
+    } else {
+        format!("{whole}.{}%", format!("{rest:02}").trim_end_matches('0'))
+    }
+}
+
+/// The table of a breakdown.
+#[component]
+fn PriceTable(breakdown: Breakdown) -> impl IntoView {
+    let i18n = use_i18n();
+    let b = breakdown;
+    let many = b.quantity > 1;
+    view! {
+        <table class="price-table">
+            <caption class="visually-hidden">{t!(i18n, price.title)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t!(i18n, price.item)}</th>
+                    {many.then(|| view! { <th scope="col" class="num">{t!(i18n, price.unit)}</th> })}
+                    <th scope="col" class="num">{t!(i18n, price.amount)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {b.lines
+                    .into_iter()
+                    .map(|(name, unit, amount)| {
+                        view! {
+                            <tr>
+                                <td>{name}</td>
+                                {many.then(|| view! { <td class="num">{unit}</td> })}
+                                <td class="num">{amount}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+            <tfoot>
+                <tr>
+                    <th scope="row" colspan=if many { "2" } else { "1" }>
+                        {t!(i18n, price.gross)} {many.then(|| format!(" × {}", b.quantity))}
+                    </th>
+                    <td class="num">{b.gross}</td>
+                </tr>
+                {b.discount.map(|(label, amount)| view! {
+                    <tr class="discount">
+                        <th scope="row" colspan=if many { "2" } else { "1" }>{label}</th>
+                        <td class="num">{amount}</td>
+                    </tr>
+                })}
+                <tr>
+                    <th scope="row" colspan=if many { "2" } else { "1" }>{b.vat.0}</th>
+                    <td class="num">{b.vat.1}</td>
+                </tr>
+                <tr class="total">
+                    <th scope="row" colspan=if many { "2" } else { "1" }>{t!(i18n, price.total)}</th>
+                    <td class="num" data-total="">{b.total}</td>
+                </tr>
+            </tfoot>
+        </table>
+        <p class="fine-print">
+            {b.rate.unwrap_or_else(|| td_string!(i18n.get_locale_untracked(), price.in_usd).to_owned())}
+            " · " {t!(i18n, price.catalog)} " " {b.version}
+        </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn percents() {
+        assert_eq!(super::percent(1200), "12%");
+        assert_eq!(super::percent(250), "2.5%");
+        assert_eq!(super::percent(305), "3.05%");
+    }
+}

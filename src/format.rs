@@ -1,0 +1,138 @@
+//! Numbers for people: money with digit grouping in the reader's language, signed differences,
+//! and conversions of catalog prices (US cents) for option price differences.
+
+use configurator_domain::{Catalog, Lang, MarketId, catalog::Rate, price::Currency};
+
+/// The currency amounts are shown in, and the rate from catalog prices (US cents) to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyUnit {
+    /// The rate from US dollars; `None` for US dollars.
+    pub rate: Option<Rate>,
+    /// The currency code: `KGS`.
+    pub code: String,
+    /// Digits of its minor unit.
+    pub digits: u8,
+}
+
+impl MoneyUnit {
+    /// US dollars, the catalog's own prices.
+    pub fn usd() -> Self {
+        Self {
+            rate: None,
+            code: "USD".to_owned(),
+            digits: 2,
+        }
+    }
+
+    /// The unit of quotes in `market` and `currency`.
+    pub fn of(catalog: &Catalog, market: Option<&MarketId>, currency: Currency) -> Self {
+        let rate = market
+            .and_then(|m| catalog.market(m))
+            .and_then(|m| catalog.rate(&m.currency));
+        match (currency, rate) {
+            (Currency::Local, Some(rate)) => Self {
+                rate: Some(rate.clone()),
+                code: rate.currency.to_string(),
+                digits: rate.minor_digits,
+            },
+            _ => Self::usd(),
+        }
+    }
+
+    /// Minor units of this currency, for people.
+    pub fn show(&self, minor: i64, lang: Lang) -> String {
+        money(minor, self.digits, &self.code, lang)
+    }
+
+    /// A catalog price difference (US cents) in this currency, signed.
+    pub fn show_delta(&self, cents: i64, lang: Lang) -> String {
+        delta(convert(cents, self.rate.as_ref()), self.digits, &self.code, lang)
+    }
+}
+
+/// `minor` minor units with `digits` decimals, grouped: `12 345.67 KGS` (`12 345,67 KGS` in
+/// Russian, Kyrgyz and Uzbek). Spaces are no-break, so an amount never wraps.
+pub fn money(minor: i64, digits: u8, currency: &str, lang: Lang) -> String {
+    let (group, point) = match lang {
+        Lang::En => (',', '.'),
+        _ => ('\u{a0}', ','),
+    };
+    let scale = 10u64.pow(u32::from(digits));
+    let abs = minor.unsigned_abs();
+    let (int, frac) = (abs / scale, abs % scale);
+    let mut out = String::new();
+    if minor < 0 {
+        out.push('−');
+    }
+    let digits_text = int.to_string();
+    for (i, c) in digits_text.chars().enumerate() {
+        if i > 0 && (digits_text.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if digits > 0 {
+        out.push(point);
+        out.push_str(&format!("{frac:0w$}", w = usize::from(digits)));
+    }
+    out.push('\u{a0}');
+    out.push_str(currency);
+    out
+}
+
+/// A difference: `+250.00 USD`, `−1,000.00 USD`, or `±0` spelled by the caller.
+pub fn delta(minor: i64, digits: u8, currency: &str, lang: Lang) -> String {
+    let text = money(minor, digits, currency, lang);
+    if minor > 0 { format!("+{text}") } else { text }
+}
+
+/// US cents in minor units of `rate`'s currency, rounded half away from zero (the catalog's
+/// rounding for shown differences); cents unchanged without a rate.
+pub fn convert(cents: i64, rate: Option<&Rate>) -> i64 {
+    let Some(rate) = rate else {
+        return cents;
+    };
+    let numerator = i128::from(cents)
+        * i128::from(rate.per_usd.mantissa())
+        * 10i128.pow(u32::from(rate.minor_digits));
+    let denominator = 100 * 10i128.pow(u32::from(rate.per_usd.scale()));
+    let (q, r) = (numerator / denominator, numerator % denominator);
+    let rounded = if 2 * r.abs() >= denominator {
+        q + numerator.signum()
+    } else {
+        q
+    };
+    i64::try_from(rounded).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use configurator_domain::Lang;
+
+    #[test]
+    fn groups_digits_per_language() {
+        assert_eq!(money(123_456_789, 2, "USD", Lang::En), "1,234,567.89\u{a0}USD");
+        assert_eq!(
+            money(-100_000, 2, "KGS", Lang::Ru),
+            "−1\u{a0}000,00\u{a0}KGS"
+        );
+        assert_eq!(money(5, 2, "USD", Lang::En), "0.05\u{a0}USD");
+        assert_eq!(delta(25_000, 2, "USD", Lang::En), "+250.00\u{a0}USD");
+    }
+
+    #[test]
+    fn converts_with_rounding() {
+        let rate = Rate {
+            currency: "KGS".parse().expect("currency"),
+            minor_digits: 2,
+            per_usd: "87.45".parse().expect("decimal"),
+        };
+        // 250.00 USD × 87.45 = 21 862.50 KGS.
+        assert_eq!(convert(25_000, Some(&rate)), 2_186_250);
+        // 0.01 USD × 87.45 = 0.8745 KGS → 0.87.
+        assert_eq!(convert(1, Some(&rate)), 87);
+        assert_eq!(convert(-1, Some(&rate)), -87);
+        assert_eq!(convert(25_000, None), 25_000);
+    }
+}

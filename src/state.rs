@@ -1,0 +1,181 @@
+//! App-wide state, provided as context: the catalog (from the server, or from local storage when
+//! the server cannot be reached), the market and currency prices are shown in, and notices about
+//! stored data that had to be dropped.
+
+use std::sync::Arc;
+
+use configurator_domain::{Catalog, MarketId, api::CatalogResponse, price::Currency};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    api::{self, ApiError},
+    storage::{self, Stored},
+};
+
+/// The version of the cached catalog's envelope.
+const CATALOG_VERSION: u32 = 1;
+/// The version of the preferences' envelope.
+const PREFS_VERSION: u32 = 1;
+
+/// The catalog answer, shared without copying; equal when it is the same answer.
+#[derive(Debug, Clone)]
+pub struct Shared(pub Arc<CatalogResponse>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Shared {
+    /// The checked catalog.
+    pub fn catalog(&self) -> &Catalog {
+        &self.0.catalog
+    }
+}
+
+/// Where the catalog stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CatalogStatus {
+    /// Nothing yet: the first load is under way and nothing is cached.
+    Loading,
+    /// A catalog to work with. `offline` carries the error when it came from the cache because the
+    /// server could not be reached.
+    Ready {
+        /// The catalog.
+        data: Shared,
+        /// Why the cached copy is in use, if it is.
+        offline: Option<ApiError>,
+    },
+    /// The server failed and nothing is cached.
+    Failed(ApiError),
+}
+
+/// Something the user should know about, shown once at the top of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// Stored drafts from an older version (or damaged) were dropped.
+    DraftsDropped,
+    /// A stored catalog or preferences from an older version were dropped.
+    StoredDataDropped,
+}
+
+/// Language, market and currency, remembered in local storage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prefs {
+    /// `en`, `ru`, `ky` or `uz`.
+    pub lang: configurator_domain::Lang,
+    /// The market prices are quoted in.
+    pub market: Option<MarketId>,
+    /// Local currency or US dollars.
+    pub currency: Currency,
+}
+
+/// The app-wide state handles, all `Copy`.
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    /// The catalog.
+    pub catalog: Memo<CatalogStatus>,
+    /// Fetches the catalog again.
+    pub reload: Callback<()>,
+    /// The chosen market; `None` until chosen (the catalog's first market then applies).
+    pub market: RwSignal<Option<MarketId>>,
+    /// Local currency or US dollars.
+    pub currency: RwSignal<Currency>,
+    /// Notices to show.
+    pub notices: RwSignal<Vec<Notice>>,
+}
+
+impl AppState {
+    /// The catalog when there is one.
+    pub fn data(&self) -> Option<Shared> {
+        match self.catalog.get() {
+            CatalogStatus::Ready { data, .. } => Some(data),
+            _ => None,
+        }
+    }
+
+    /// The market in effect: the chosen one if the catalog has it, else its first.
+    pub fn market_in(&self, catalog: &Catalog) -> Option<MarketId> {
+        let chosen = self.market.get();
+        chosen
+            .filter(|m| catalog.market(m).is_some())
+            .or_else(|| catalog.markets().first().map(|m| m.id.clone()))
+    }
+
+    /// Adds a notice unless it is already shown.
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|n| {
+            if !n.contains(&notice) {
+                n.push(notice);
+            }
+        });
+    }
+}
+
+/// Reads the stored preferences (dropping stale ones with a notice).
+pub fn load_prefs(notices: &mut Vec<Notice>) -> Option<Prefs> {
+    match storage::load::<Prefs>(storage::PREFS_KEY, PREFS_VERSION) {
+        Stored::Found(prefs) => Some(prefs),
+        Stored::Dropped => {
+            notices.push(Notice::StoredDataDropped);
+            None
+        }
+        Stored::Missing => None,
+    }
+}
+
+/// Stores the preferences.
+pub fn save_prefs(prefs: &Prefs) {
+    storage::save(storage::PREFS_KEY, PREFS_VERSION, prefs);
+}
+
+/// Creates the app state and provides it as context: the cached catalog is used at once, the
+/// server's answer replaces it when it arrives and is cached in turn.
+pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> AppState {
+    let cached = match storage::load::<CatalogResponse>(storage::CATALOG_KEY, CATALOG_VERSION) {
+        Stored::Found(response) => Some(Shared(Arc::new(response))),
+        Stored::Dropped => {
+            notices.push(Notice::StoredDataDropped);
+            None
+        }
+        Stored::Missing => None,
+    };
+    let fetched = LocalResource::new(|| async { api::catalog().await.map(Arc::new) });
+    Effect::new(move |_| {
+        if let Some(Ok(response)) = fetched.get() {
+            storage::save(storage::CATALOG_KEY, CATALOG_VERSION, &*response);
+        }
+    });
+    let catalog = Memo::new(move |_| match (fetched.get(), cached.clone()) {
+        (Some(Ok(response)), _) => CatalogStatus::Ready {
+            data: Shared(response),
+            offline: None,
+        },
+        (None, Some(data)) => CatalogStatus::Ready {
+            data,
+            offline: None,
+        },
+        (None, None) => CatalogStatus::Loading,
+        (Some(Err(error)), Some(data)) => CatalogStatus::Ready {
+            data,
+            offline: Some(error),
+        },
+        (Some(Err(error)), None) => CatalogStatus::Failed(error),
+    });
+    let state = AppState {
+        catalog,
+        reload: Callback::new(move |()| fetched.refetch()),
+        market: RwSignal::new(prefs.and_then(|p| p.market.clone())),
+        currency: RwSignal::new(prefs.map(|p| p.currency).unwrap_or_default()),
+        notices: RwSignal::new(notices),
+    };
+    provide_context(state);
+    state
+}
+
+/// The app state provided by the app shell (or a test's wrapper).
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}

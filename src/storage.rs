@@ -1,0 +1,109 @@
+//! Local storage: every value is kept in an envelope `{"v": VERSION, "data": ...}`, so that data
+//! written by an older version of the app (or damaged by hand) is recognised, dropped and reported
+//! instead of crashing the app.
+
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+
+/// The cached catalog answer, for offline use.
+pub const CATALOG_KEY: &str = "configurator.catalog";
+/// Language, market and currency.
+pub const PREFS_KEY: &str = "configurator.prefs";
+/// Configurations in progress.
+pub const DRAFTS_KEY: &str = "configurator.drafts";
+
+/// What was found under a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored<T> {
+    /// Nothing stored (or storage unavailable).
+    Missing,
+    /// A value of the current version.
+    Found(T),
+    /// Something unreadable or of another version: it has been removed.
+    Dropped,
+}
+
+impl<T> Stored<T> {
+    /// The value, if one was found.
+    pub fn found(self) -> Option<T> {
+        match self {
+            Stored::Found(value) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a, T> {
+    v: u32,
+    data: &'a T,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn<T> {
+    v: u32,
+    data: T,
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    v: u32,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads the value under `key` written by `save` with the same `version`; anything else there is
+/// removed and reported as [`Stored::Dropped`].
+pub fn load<T: DeserializeOwned>(key: &str, version: u32) -> Stored<T> {
+    let Some(storage) = storage() else {
+        return Stored::Missing;
+    };
+    let Some(text) = storage.get_item(key).ok().flatten() else {
+        return Stored::Missing;
+    };
+    match decode(&text, version) {
+        Some(value) => Stored::Found(value),
+        None => {
+            let _ = storage.remove_item(key);
+            Stored::Dropped
+        }
+    }
+}
+
+/// The value of an envelope of `version`, `None` for another version or malformed text.
+pub fn decode<T: DeserializeOwned>(text: &str, version: u32) -> Option<T> {
+    // Check the version first: an older shape must not half-parse into the new one.
+    let header: VersionOnly = serde_json::from_str(text).ok()?;
+    if header.v != version {
+        return None;
+    }
+    serde_json::from_str::<EnvelopeIn<T>>(text)
+        .ok()
+        .map(|envelope| envelope.data)
+}
+
+/// Writes `value` under `key` with `version`. Storage being full or disabled is not an error the
+/// user can act on: the app goes on without it.
+pub fn save<T: Serialize>(key: &str, version: u32, value: &T) {
+    if let (Some(storage), Ok(text)) = (
+        storage(),
+        serde_json::to_string(&EnvelopeOut { v: version, data: value }),
+    ) {
+        let _ = storage.set_item(key, &text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn only_the_current_version_decodes() {
+        assert_eq!(decode::<Vec<u32>>(r#"{"v":2,"data":[1,2]}"#, 2), Some(vec![1, 2]));
+        assert_eq!(decode::<Vec<u32>>(r#"{"v":1,"data":[1,2]}"#, 2), None);
+        assert_eq!(decode::<Vec<u32>>(r#"{"v":2,"data":"x"}"#, 2), None);
+        assert_eq!(decode::<Vec<u32>>("not json", 2), None);
+        assert_eq!(decode::<Vec<u32>>("[1,2]", 2), None);
+    }
+}
