@@ -47,20 +47,9 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
         if inner.is_syntax() || inner.is_eof() {
             return Error::BadRequest(format!("malformed JSON: {inner}"));
         }
-        let path = error.path().to_string();
-        let message = inner.to_string();
-        let field = match message.strip_prefix("unknown field `") {
-            Some(rest) => {
-                let name = rest.split('`').next().unwrap_or_default();
-                if path == "." {
-                    name.to_owned()
-                } else {
-                    format!("{path}.{name}")
-                }
-            }
-            None => path,
-        };
-        let message = strip_position(&message);
+        // The path already ends with an unknown field's name.
+        let field = error.path().to_string();
+        let message = strip_position(&inner.to_string());
         Error::Validation {
             message: format!("{field}: {message}"),
             fields: BTreeMap::from([(field, vec![message])]),
