@@ -10,4 +10,4 @@ trunk build --release
 echo "== building the server"
 cargo build --profile server -p configurator-server
 echo "== starting: open http://127.0.0.1:8080"
-exec target/server/configurator-server --listen 127.0.0.1:8080 --dist dist "$@"
+exec target/server/configurator-server --listen 127.0.0.1:8080 --dist dist --demo "$@"
