@@ -386,6 +386,7 @@ fn summary_counts_random_models_like_check() {
         );
         tried += 1;
     }
+    println!("{tried} random models checked");
     assert!(tried >= 100, "only {tried} random models were valid");
 }
 

@@ -43,6 +43,7 @@ pub struct ExchangeFile {
 }
 
 /// How an amount converted or multiplied by a rate is rounded to whole minor units.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rounding {
