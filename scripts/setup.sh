@@ -55,5 +55,10 @@ if [ "${1:-}" = "--test" ]; then
     step "installing Chromium and ChromeDriver from Debian"
     apt_install chromium chromium-driver
   fi
+  # The server's storage tests also run on PostgreSQL: test.sh starts a throwaway cluster.
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    step "installing PostgreSQL from Debian"
+    apt_install postgresql
+  fi
 fi
 step "tools ready"

@@ -8,17 +8,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     Catalog, MarketId, ModelId,
-    plan::{Allocation, YearMonth},
+    plan::{Allocation, LineId, YearMonth},
     price::{Currency, OrderQuote},
 };
 
 /// The error shape of every non-2xx answer: `{ "error": { "code", "message", "fields"? } }`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
 /// What went wrong, for people (`message`) and programs (`code`, `fields`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorDetail {
     /// Stable and machine-readable: `not_found`, `validation`, `unauthorized`, …
@@ -31,6 +33,7 @@ pub struct ErrorDetail {
 }
 
 /// `GET /api/v1/health`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
     pub status: String,
@@ -38,13 +41,17 @@ pub struct Health {
 }
 
 /// `GET /api/v1/catalog`: the catalog and each model's default configuration code.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogResponse {
+    /// The catalog in the shape of `data/catalog.toml` (see `data/README.md`).
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub catalog: Catalog,
     pub default_codes: BTreeMap<ModelId, String>,
 }
 
 /// One configured line of a quote or an order: a configuration code and how many.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LineRequest {
@@ -55,6 +62,7 @@ pub struct LineRequest {
 }
 
 /// `POST /api/v1/quotes`: price lines in a market (public).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteRequest {
@@ -66,6 +74,7 @@ pub struct QuoteRequest {
 }
 
 /// `GET /api/v1/availability?code=…&quantity=…`: the earliest build months (public).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AvailabilityResponse {
     pub model: ModelId,
@@ -77,6 +86,7 @@ pub struct AvailabilityResponse {
 }
 
 /// `POST /api/v1/session`: log in.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
@@ -85,6 +95,7 @@ pub struct LoginRequest {
 }
 
 /// Who may do what.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -95,6 +106,7 @@ pub enum Role {
 }
 
 /// `GET /api/v1/session` and the answer to a login: the user behind the session cookie.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionResponse {
     pub username: String,
@@ -104,6 +116,7 @@ pub struct SessionResponse {
 }
 
 /// `POST /api/v1/orders` (with an `Idempotency-Key` header): lines to build.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrderRequest {
@@ -112,6 +125,7 @@ pub struct OrderRequest {
 }
 
 /// Where an order stands.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
@@ -120,6 +134,7 @@ pub enum OrderStatus {
 }
 
 /// An order as stored: the server's prices and the build months of each line.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderResponse {
     pub id: i64,
@@ -138,6 +153,7 @@ pub struct OrderResponse {
 }
 
 /// One line of a stored order.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderLineResponse {
     pub code: String,
@@ -148,7 +164,45 @@ pub struct OrderLineResponse {
 }
 
 /// `GET /api/v1/orders`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderList {
     pub orders: Vec<OrderResponse>,
+}
+
+/// `GET /api/v1/plan?from=…&to=…` (planners): the plan per month and assembly line; without a
+/// range, the whole planning horizon.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanResponse {
+    /// The plant calendar's version (`plant.toml`).
+    pub calendar_version: String,
+    /// The first month shown.
+    pub from: YearMonth,
+    /// The last month shown.
+    pub to: YearMonth,
+    /// The current month: it and the `frozen_months` after it are frozen.
+    pub today: YearMonth,
+    /// Months after the current one whose plan is fixed.
+    pub frozen_months: u32,
+    /// Each month from `from` to `to`, each line in `plant.toml` order.
+    pub months: Vec<PlanMonth>,
+}
+
+/// One month of one assembly line.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanMonth {
+    pub month: YearMonth,
+    pub line: LineId,
+    /// Vehicles the line can build in the month.
+    pub capacity: u32,
+    /// Vehicles planned.
+    pub allocated: u32,
+    /// `capacity - allocated`.
+    pub free: u32,
+    /// `allocated / capacity` in basis points (10000 = full), rounded down; 0 without capacity.
+    pub utilisation_bp: u32,
+    /// Vehicles planned per catalog model id; models without any are left out.
+    pub per_model: BTreeMap<String, u32>,
 }

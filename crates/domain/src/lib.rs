@@ -8,6 +8,8 @@ pub mod code;
 pub mod decimal;
 pub mod engine;
 pub mod ids;
+#[cfg(feature = "openapi")]
+mod openapi;
 pub mod plan;
 pub mod price;
 pub mod text;

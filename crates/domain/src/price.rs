@@ -21,6 +21,7 @@ use crate::engine::{Configuration, Violation};
 use crate::ids::{CurrencyCode, MarketId, ModelId, OptionId, PowertrainId, Quantity, TrimId};
 
 /// Which currency a quote is in.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Currency {
@@ -59,6 +60,7 @@ impl fmt::Display for Money {
 }
 
 /// What a price line is for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum LineKind {
@@ -80,6 +82,7 @@ pub enum LineKind {
 }
 
 /// One line of the breakdown.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteLine {
     /// What it is for.
@@ -91,6 +94,7 @@ pub struct QuoteLine {
 }
 
 /// The fleet discount applied to a quote.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Discount {
     /// The tier's smallest quantity.
@@ -102,6 +106,7 @@ pub struct Discount {
 }
 
 /// The exchange rate a quote was converted at.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExchangeNote {
     /// Units of the currency per US dollar.
@@ -113,6 +118,7 @@ pub struct ExchangeNote {
 }
 
 /// A priced order line: the breakdown and the totals, all in one currency.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The catalog version the prices come from.
@@ -161,6 +167,7 @@ impl Quote {
 }
 
 /// A priced order: several lines in one market and currency.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderQuote {
     /// Each line.

@@ -22,6 +22,8 @@ pub struct Cli {
 pub enum Command {
     /// Serve the API and the built front end (the default).
     Serve,
+    /// Load and check every data file (`catalog.toml`, `plant.toml`) and print one line per file.
+    CheckData,
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -57,6 +59,9 @@ pub struct ServeArgs {
     /// The front end built by Trunk.
     #[arg(long = "dist", env = "DIST_DIR", default_value = "dist", global = true)]
     pub dist_dir: PathBuf,
+    /// The folder of `catalog.toml` and `plant.toml`, loaded and checked at start-up.
+    #[arg(long = "data", env = "DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
     /// Seed the demo accounts `dealer1`, `dealer2` and `planner` (password `demo`) and print them.
     #[arg(long, env = "DEMO")]
     pub demo: bool,

@@ -2,6 +2,12 @@
 //! end. Public so that tests can build the router without a socket.
 
 pub mod auth;
+pub mod clock;
 pub mod config;
+pub mod data;
 pub mod db;
 pub mod http;
+pub mod lines;
+pub mod ordering;
+pub mod planning;
+pub mod store;

@@ -7,7 +7,9 @@ use clap::{Parser, error::ErrorKind};
 use configurator_domain::api::Role;
 use configurator_server::{
     auth::accounts::{self, NewUser},
+    clock::Clock,
     config::{Cli, Command, UserCommand},
+    data,
     db::Database,
     http::{self, AppState},
 };
@@ -38,6 +40,7 @@ async fn main() -> ExitCode {
     init_tracing();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cli.serve).await,
+        Command::CheckData => check_data(&cli.serve.data_dir),
         Command::User { command } => user(&cli.serve.database_url, command).await,
     }
 }
@@ -87,7 +90,35 @@ async fn user(database_url: &str, command: UserCommand) -> ExitCode {
     }
 }
 
+/// Prints one line per good data file, or every problem and exit code 1.
+fn check_data(dir: &std::path::Path) -> ExitCode {
+    match data::check(dir) {
+        Ok(lines) => {
+            for line in lines {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for error in &errors.0 {
+                eprintln!("error: {error}");
+            }
+            eprintln!("{} problem(s) in `{}`", errors.0.len(), dir.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
 async fn serve(args: configurator_server::config::ServeArgs) -> ExitCode {
+    let data = match data::load(&args.data_dir) {
+        Ok(data) => data,
+        Err(errors) => {
+            for error in &errors.0 {
+                eprintln!("error: {error}");
+            }
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
     let db = match open_database(&args.database_url).await {
         Ok(db) => db,
         Err(code) => return code,
@@ -113,7 +144,13 @@ async fn serve(args: configurator_server::config::ServeArgs) -> ExitCode {
             args.dist_dir.display()
         );
     }
-    let state = AppState::new(db, args.dist_dir);
+    let state = match AppState::load(db, args.dist_dir, data, Clock::system()).await {
+        Ok(state) => state,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
     match http::serve(state, args.listen).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -45,7 +45,12 @@ async fn send(
         .get(header::SET_COOKIE)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
     let json = serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
     (status, set_cookie, json)
 }
@@ -83,7 +88,10 @@ async fn login_sets_a_strict_http_only_cookie_that_identifies_the_dealer() {
 #[tokio::test]
 async fn no_cookie_or_a_forged_one_is_401() {
     let (app, _folder) = test_app().await;
-    assert_eq!(send(&app, "GET", None, None).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        send(&app, "GET", None, None).await.0,
+        StatusCode::UNAUTHORIZED
+    );
     let forged = send(&app, "GET", None, Some("session=00ff")).await;
     assert_eq!(forged.0, StatusCode::UNAUTHORIZED);
 }
@@ -99,7 +107,11 @@ async fn wrong_passwords_are_401_then_slowed_down_with_429() {
         assert!(cookie.is_none());
     }
     let (status, _, json) = send(&app, "POST", Some(&login_body("dealer2", "demo")), None).await;
-    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
     assert_eq!(json["error"]["code"], "too_many_requests");
     let (status, _, _) = send(&app, "POST", Some(&login_body("dealer1", "demo")), None).await;
     assert_eq!(status, StatusCode::OK, "other users are not slowed");
@@ -118,7 +130,12 @@ async fn bad_login_bodies_name_the_field() {
     let (app, _folder) = test_app().await;
     let (status, _, json) = send(&app, "POST", Some(r#"{"username":"dealer1"}"#), None).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(json["error"]["message"].as_str().unwrap_or_default().contains("password"));
+    assert!(
+        json["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("password")
+    );
     let body = r#"{"username":"dealer1","password":"demo","role":"planner"}"#;
     let (status, _, json) = send(&app, "POST", Some(body), None).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -152,5 +169,10 @@ async fn accounts_refuse_duplicates_and_dealers_without_dealership() {
         Err(accounts::AddUserError::Taken(_))
     ));
     assert_eq!(accounts::seed_demo(&db.pool).await.expect("seed").len(), 3);
-    assert!(accounts::seed_demo(&db.pool).await.expect("seed again").is_empty());
+    assert!(
+        accounts::seed_demo(&db.pool)
+            .await
+            .expect("seed again")
+            .is_empty()
+    );
 }

@@ -29,6 +29,7 @@ use crate::ids::{ModelId, OptionId, PowertrainId, TrimId};
 ///
 /// Any value can be built (it may come from an order line or a URL); [`check`] says whether it is
 /// valid, and everything the engine returns is.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Configuration {
     /// The model.

@@ -25,6 +25,7 @@ pub struct AllocationRequest {
 }
 
 /// A part of an order line: `units` vehicles built in `month`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Allocation {
     /// The build month.

@@ -24,9 +24,18 @@ pub enum Error {
     /// 403: logged in, but not allowed.
     #[error("{0}")]
     Forbidden(&'static str),
+    /// 400: a request header that is missing or malformed; `field` names it.
+    #[error("{message}")]
+    BadHeader {
+        field: &'static str,
+        message: String,
+    },
     /// 404: no such resource (or one the caller may not see).
     #[error("not found")]
     NotFound,
+    /// 409: the resource's state does not allow it (cancelling a frozen order).
+    #[error("{0}")]
+    Conflict(String),
     /// 413: a body over the limit.
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
@@ -54,10 +63,11 @@ impl Error {
     /// The HTTP status of each variant.
     pub fn status_code(&self) -> StatusCode {
         match self {
-            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::BadRequest(_) | Self::BadHeader { .. } => StatusCode::BAD_REQUEST,
             Self::Unauthorized | Self::Unauthenticated => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
@@ -70,17 +80,52 @@ impl Error {
     /// A stable machine-readable code for clients.
     fn code(&self) -> &'static str {
         match self {
-            Self::BadRequest(_) => "bad_request",
+            Self::BadRequest(_) | Self::BadHeader { .. } => "bad_request",
             Self::Unauthorized => "unauthorized",
             Self::Unauthenticated => "unauthenticated",
             Self::Forbidden(_) => "forbidden",
             Self::NotFound => "not_found",
+            Self::Conflict(_) => "conflict",
             Self::PayloadTooLarge { .. } => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::Validation { .. } => "validation",
             Self::TooManyRequests { .. } => "too_many_requests",
             Self::Unavailable => "unavailable",
             Self::Internal(_) => "internal",
+        }
+    }
+}
+
+impl Error {
+    /// 422 naming one field: `lines[0].quantity: quantity must be 1 to 999, got `0``.
+    pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let (field, message) = (field.into(), message.into());
+        Self::Validation {
+            message: format!("{field}: {message}"),
+            fields: BTreeMap::from([(field, vec![message])]),
+        }
+    }
+
+    /// 422 naming every field at fault; the message quotes the first and counts the rest.
+    pub fn fields(fields: BTreeMap<String, Vec<String>>) -> Self {
+        let count: usize = fields.values().map(Vec::len).sum();
+        let first = fields
+            .iter()
+            .find_map(|(field, messages)| messages.first().map(|m| format!("{field}: {m}")))
+            .unwrap_or_else(|| "invalid request".to_owned());
+        let message = match count {
+            0 | 1 => first,
+            n => format!("{first} (and {} more)", n - 1),
+        };
+        Self::Validation { message, fields }
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => Self::Unavailable,
+            other => Self::Internal(other.into()),
         }
     }
 }
@@ -104,6 +149,9 @@ impl IntoResponse for Error {
         };
         let fields = match self {
             Self::Validation { fields, .. } => fields,
+            Self::BadHeader { field, message } => {
+                BTreeMap::from([(field.to_owned(), vec![message])])
+            }
             _ => BTreeMap::new(),
         };
         let body = ErrorBody {

@@ -10,13 +10,22 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The health answer.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Health {
     pub status: &'static str,
     pub version: &'static str,
 }
 
-async fn health(State(state): State<AppState>) -> Result<Json<Health>, Error> {
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = "catalog",
+    responses(
+        (status = 200, description = "The server and its database answer", body = Health),
+        (status = 503, description = "The database does not answer", body = configurator_domain::api::ErrorBody),
+    )
+)]
+pub(super) async fn health(State(state): State<AppState>) -> Result<Json<Health>, Error> {
     if !state.db.is_healthy().await {
         return Err(Error::Unavailable);
     }

@@ -47,9 +47,21 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
         if inner.is_syntax() || inner.is_eof() {
             return Error::BadRequest(format!("malformed JSON: {inner}"));
         }
-        // The path already ends with an unknown field's name.
-        let field = error.path().to_string();
+        // The path already ends with an unknown field's name; a missing field is named after
+        // the object that lacks it.
+        let path = error.path().to_string();
         let message = strip_position(&inner.to_string());
+        let field = match message.strip_prefix("missing field `") {
+            Some(rest) => {
+                let name = rest.split('`').next().unwrap_or_default();
+                if path == "." {
+                    name.to_owned()
+                } else {
+                    format!("{path}.{name}")
+                }
+            }
+            None => path,
+        };
         Error::Validation {
             message: format!("{field}: {message}"),
             fields: BTreeMap::from([(field, vec![message])]),
@@ -105,6 +117,16 @@ mod tests {
     #[test]
     fn a_wrong_type_is_named() {
         let body = br#"{"lines":[{"code":"x","quantity":"many"}]}"#;
+        assert_eq!(
+            fields(parse::<Order>(body).unwrap_err()),
+            ["lines[0].quantity"]
+        );
+    }
+
+    #[test]
+    fn a_missing_field_is_named_with_its_path() {
+        assert_eq!(fields(parse::<Order>(b"{}").unwrap_err()), ["lines"]);
+        let body = br#"{"lines":[{"code":"x"}]}"#;
         assert_eq!(
             fields(parse::<Order>(body).unwrap_err()),
             ["lines[0].quantity"]

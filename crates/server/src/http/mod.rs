@@ -1,20 +1,27 @@
 //! The HTTP layer: shared state, the router (API under `/api/v1`, the built front end elsewhere) and
 //! `serve()` with graceful shutdown.
 
+pub mod catalog;
 mod error;
 mod health;
 pub mod json;
+pub mod openapi;
+mod orders;
+pub mod plan;
+mod quotes;
 mod session;
 mod static_files;
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
 use axum::{Router, extract::DefaultBodyLimit};
+use configurator_domain::plan::Plan;
+use tokio::sync::Mutex;
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 pub use error::Error;
 
-use crate::{auth::throttle::LoginThrottle, db::Database};
+use crate::{auth::throttle::LoginThrottle, clock::Clock, data::Data, db::Database, planning};
 
 /// What every handler can reach.
 #[derive(Debug, Clone)]
@@ -24,16 +31,58 @@ pub struct AppState {
     pub dist_dir: Arc<PathBuf>,
     /// Failed logins, to slow down guessing.
     pub login_throttle: Arc<LoginThrottle>,
+    /// The catalog, the plant calendar and where each model is built.
+    pub data: Arc<Data>,
+    /// The catalog's JSON answer and ETag, made once.
+    pub catalog: Arc<catalog::CatalogDocument>,
+    /// The production plan. Its lock is held from allocating an order to committing it, which
+    /// serializes order writes and keeps it equal to the stored allocations.
+    pub plan: Arc<Mutex<Plan>>,
+    /// "Today" for the plan, and timestamps.
+    pub clock: Clock,
 }
 
 impl AppState {
-    /// The state of a server over `db` serving the front end in `dist_dir`.
+    /// A state for tests that place no orders: the repository's data files, an empty plan
+    /// (nothing is replayed), the system clock. Servers use [`AppState::load`].
+    ///
+    /// # Panics
+    /// If the repository's data files do not load.
     pub fn new(db: Database, dist_dir: PathBuf) -> Self {
+        let data = crate::data::load(&crate::data::repository_data_dir())
+            .unwrap_or_else(|errors| panic!("the repository's data files: {errors}"));
+        let catalog = catalog::CatalogDocument::new(&data.catalog)
+            .unwrap_or_else(|error| panic!("the repository's catalog: {error:#}"));
         Self {
             db,
             dist_dir: Arc::new(dist_dir),
             login_throttle: Arc::default(),
+            plan: Arc::new(Mutex::new(Plan::new(&data.calendar))),
+            data: Arc::new(data),
+            catalog: Arc::new(catalog),
+            clock: Clock::system(),
         }
+    }
+
+    /// The state of a server over `db` with `data`, serving the front end in `dist_dir`: the plan
+    /// is replayed from the stored orders and checked against the stored allocations.
+    pub async fn load(
+        db: Database,
+        dist_dir: PathBuf,
+        data: Data,
+        clock: Clock,
+    ) -> anyhow::Result<Self> {
+        let plan = planning::restore(&db.pool, &data.calendar).await?;
+        let catalog = catalog::CatalogDocument::new(&data.catalog)?;
+        Ok(Self {
+            db,
+            dist_dir: Arc::new(dist_dir),
+            login_throttle: Arc::default(),
+            data: Arc::new(data),
+            catalog: Arc::new(catalog),
+            plan: Arc::new(Mutex::new(plan)),
+            clock,
+        })
     }
 }
 
@@ -53,6 +102,11 @@ fn api_router() -> Router<AppState> {
     Router::new()
         .merge(health::router())
         .merge(session::router())
+        .merge(catalog::router())
+        .merge(quotes::router())
+        .merge(orders::router())
+        .merge(plan::router())
+        .merge(openapi::router())
         .layer(DefaultBodyLimit::max(json::BODY_LIMIT))
         .fallback(|| async { Error::NotFound })
 }
