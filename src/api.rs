@@ -47,23 +47,10 @@ pub async fn health() -> Result<Health, ApiError> {
     get_json("/health").await
 }
 
-/// The catalog, checked again here through the domain's validation, with the JSON text it came
-/// from (kept in local storage for offline use).
-pub async fn catalog() -> Result<(CatalogResponse, String), ApiError> {
-    let response = Request::get(&format!("{API}/catalog"))
-        .send()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    if !response.ok() {
-        return decode(response).await;
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|error| ApiError::Decode(error.to_string()))?;
-    let parsed =
-        serde_json::from_str(&text).map_err(|error| ApiError::Decode(error.to_string()))?;
-    Ok((parsed, text))
+/// The catalog, checked again here through the domain's validation (deserializing a `Catalog`
+/// validates it).
+pub async fn catalog() -> Result<CatalogResponse, ApiError> {
+    get_json("/catalog").await
 }
 
 /// The server's price of order lines: the authority the browser's own quote must equal.

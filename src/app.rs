@@ -1,12 +1,21 @@
-//! The app shell: header with navigation, the page for the current [`Route`], footer with versions.
+//! The app shell: translations and app state, the header (navigation, language, market and
+//! currency), notices, the catalog's loading and failure states, the page for the current
+//! [`Route`], and the footer.
 
 use leptos::prelude::*;
 use leptos_router::{
-    components::{A, Router},
+    components::{A, Route as RouterRoute, Router, Routes},
     hooks::use_location,
+    path,
 };
 
-use crate::{components::server_status::ServerStatus, route::Route};
+use crate::{
+    components::{server_status::ServerStatus, switches::Switches},
+    i18n::{I18nContextProvider, locale_of, t, use_i18n},
+    pages::{catalog::CatalogPage, configure::ConfigurePage},
+    route::Route,
+    state::{self, CatalogStatus, Notice, Prefs, use_app_state},
+};
 
 /// The product's name, shown in the header and the document title.
 pub const PRODUCT_NAME: &str = "Chui Auto Configurator";
@@ -15,66 +24,200 @@ pub const PRODUCT_NAME: &str = "Chui Auto Configurator";
 #[component]
 pub fn App() -> impl IntoView {
     view! {
-        <Router>
-            <Header />
-            <main id="main" class="page">
-                <CurrentPage />
-            </main>
-            <Footer />
-        </Router>
+        <I18nContextProvider enable_cookie=false>
+            <Router>
+                <Shell />
+            </Router>
+        </I18nContextProvider>
     }
+}
+
+/// The route the current URL names (path and query string).
+pub fn use_route() -> Memo<Route> {
+    let location = use_location();
+    Memo::new(move |_| {
+        let (path, search) = (location.pathname.get(), location.search.get());
+        // The router's `search` has no leading `?`.
+        let search = search.trim_start_matches('?');
+        if search.is_empty() {
+            Route::parse(&path)
+        } else {
+            Route::parse(&format!("{path}?{search}"))
+        }
+    })
+}
+
+/// Everything inside the translations and the router: state, header, page, footer.
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    let mut notices = Vec::new();
+    let prefs = state::load_prefs(&mut notices);
+    // In an effect: the translations' provider sets the browser's language in its own first
+    // effect, which runs before this one.
+    let remembered = prefs.as_ref().map(|p| locale_of(p.lang));
+    Effect::new(move |done: Option<()>| {
+        if done.is_none()
+            && let Some(locale) = remembered
+        {
+            i18n.set_locale(locale);
+        }
+    });
+    let app = state::provide_app_state(prefs.as_ref(), notices);
+    // Remember language, market and currency.
+    Effect::new(move |_| {
+        state::save_prefs(&Prefs {
+            lang: crate::i18n::lang_of(i18n.get_locale()),
+            market: app.market.get(),
+            currency: app.currency.get(),
+        });
+    });
+    view! {
+        <Header />
+        <main id="main" class="page">
+            <Notices />
+            <CatalogState />
+            // [`Route`] parses every URL; the router's `Routes` only tells the router when a
+            // navigation has rendered, which is when it writes the address bar.
+            <Routes fallback=CurrentPage>
+                <RouterRoute path=path!("/*any") view=CurrentPage />
+            </Routes>
+        </main>
+        <Footer />
+    }
+}
+
+/// What a page is, without its parameters: the page is built again only when this changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PageKey {
+    Catalog,
+    Configure(String),
+    Compare,
+    Orders,
+    Plan,
+    NotFound(String),
 }
 
 /// The page that the current URL names.
 #[component]
 fn CurrentPage() -> impl IntoView {
-    let location = use_location();
-    let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
-    move || match route.get() {
-        Route::Catalog => page("Vehicles", "The 19 vehicle types assembled at the plant."),
-        Route::Configure { model } => page("Configure", &format!("Configuring `{model}`.")),
-        Route::Compare => page("Compare", "Variants side by side."),
-        Route::Orders => page("Orders", "Your dealership's orders."),
-        Route::Plan => page(
-            "Production plan",
-            "Capacity and allocations by month and line.",
-        ),
-        Route::NotFound { path } => page(
-            "Page not found",
-            &format!("There is no page at `{path}`. Use the navigation above."),
-        ),
+    let i18n = use_i18n();
+    let route = use_route();
+    let key = Memo::new(move |_| match route.get() {
+        Route::Catalog(_) => PageKey::Catalog,
+        Route::Configure { model, .. } => PageKey::Configure(model),
+        Route::Compare => PageKey::Compare,
+        Route::Orders => PageKey::Orders,
+        Route::Plan => PageKey::Plan,
+        Route::NotFound { path } => PageKey::NotFound(path),
+    });
+    move || match key.get() {
+        PageKey::Catalog => view! { <CatalogPage /> }.into_any(),
+        PageKey::Configure(model) => view! { <ConfigurePage model=model /> }.into_any(),
+        PageKey::Compare => view! {
+            <h1>{t!(i18n, nav.compare)}</h1>
+            <p>{t!(i18n, pages.compare)}</p>
+        }
+        .into_any(),
+        PageKey::Orders => view! {
+            <h1>{t!(i18n, nav.orders)}</h1>
+            <p>{t!(i18n, pages.orders)}</p>
+        }
+        .into_any(),
+        PageKey::Plan => view! {
+            <h1>{t!(i18n, pages.plan_title)}</h1>
+            <p>{t!(i18n, pages.plan)}</p>
+        }
+        .into_any(),
+        PageKey::NotFound(path) => view! {
+            <h1>{t!(i18n, pages.not_found_title)}</h1>
+            <p>{t!(i18n, pages.not_found)} " " <code>{path}</code></p>
+        }
+        .into_any(),
     }
 }
 
-/// A placeholder page until its issue lands.
-fn page(title: &str, text: &str) -> impl IntoView + use<> {
-    view! {
-        <h1>{title.to_owned()}</h1>
-        <p>{text.to_owned()}</p>
+/// The catalog's loading state, the offline notice, or the failure with a retry.
+#[component]
+fn CatalogState() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app_state();
+    move || {
+        match app.catalog.get() {
+        CatalogStatus::Loading => Some(
+            view! { <p class="loading" role="status">{t!(i18n, common.loading_catalog)}</p> }
+                .into_any(),
+        ),
+        CatalogStatus::Ready {
+            offline: Some(_), ..
+        } => Some(
+            view! {
+                <p class="notice offline" role="status">
+                    {t!(i18n, common.offline)} " "
+                    <button type="button" on:click=move |_| app.reload.run(())>{t!(i18n, common.retry)}</button>
+                </p>
+            }
+            .into_any(),
+        ),
+        CatalogStatus::Ready { .. } => None,
+        CatalogStatus::Failed(error) => Some(
+            view! {
+                <div class="notice error" role="alert">
+                    <p>{t!(i18n, common.catalog_failed)}</p>
+                    <p class="detail">{error.to_string()}</p>
+                    <button type="button" on:click=move |_| app.reload.run(())>{t!(i18n, common.retry)}</button>
+                </div>
+            }
+            .into_any(),
+        ),
+    }
     }
 }
 
-/// The header: product name and the main navigation.
+/// Notices about dropped stored data, each dismissable.
+#[component]
+fn Notices() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app_state();
+    move || {
+        app.notices
+            .get()
+            .into_iter()
+            .map(|n| {
+                let text = match n {
+                    Notice::DraftsDropped => t!(i18n, notices.drafts_dropped).into_any(),
+                    Notice::StoredDataDropped => t!(i18n, notices.data_dropped).into_any(),
+                };
+                view! {
+                    <p class="notice" role="status">
+                        {text} " "
+                        <button type="button" on:click=move |_| app.notices.update(|all| all.retain(|x| *x != n))>
+                            {t!(i18n, common.dismiss)}
+                        </button>
+                    </p>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// The header: product name, the main navigation and the switches.
 #[component]
 fn Header() -> impl IntoView {
-    let links = [
-        (Route::Catalog, "Vehicles"),
-        (Route::Compare, "Compare"),
-        (Route::Orders, "Orders"),
-        (Route::Plan, "Plan"),
-    ];
+    let i18n = use_i18n();
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t!(i18n, nav.skip)}</a>
         <header class="site-header">
             <a class="brand" href="/">{PRODUCT_NAME}</a>
-            <nav aria-label="Main">
+            <nav aria-label=move || crate::i18n::t_string!(i18n, nav.label)>
                 <ul>
-                    {links
-                        .into_iter()
-                        .map(|(route, label)| view! { <li><A href=route.href()>{label}</A></li> })
-                        .collect_view()}
+                    <li><A href=Route::home().href()>{t!(i18n, nav.vehicles)}</A></li>
+                    <li><A href=Route::Compare.href()>{t!(i18n, nav.compare)}</A></li>
+                    <li><A href=Route::Orders.href()>{t!(i18n, nav.orders)}</A></li>
+                    <li><A href=Route::Plan.href()>{t!(i18n, nav.plan)}</A></li>
                 </ul>
             </nav>
+            <Switches />
         </header>
     }
 }

@@ -46,7 +46,12 @@ impl MoneyUnit {
 
     /// A catalog price difference (US cents) in this currency, signed.
     pub fn show_delta(&self, cents: i64, lang: Lang) -> String {
-        delta(convert(cents, self.rate.as_ref()), self.digits, &self.code, lang)
+        delta(
+            convert(cents, self.rate.as_ref()),
+            self.digits,
+            &self.code,
+            lang,
+        )
     }
 }
 
@@ -112,7 +117,10 @@ mod tests {
 
     #[test]
     fn groups_digits_per_language() {
-        assert_eq!(money(123_456_789, 2, "USD", Lang::En), "1,234,567.89\u{a0}USD");
+        assert_eq!(
+            money(123_456_789, 2, "USD", Lang::En),
+            "1,234,567.89\u{a0}USD"
+        );
         assert_eq!(
             money(-100_000, 2, "KGS", Lang::Ru),
             "−1\u{a0}000,00\u{a0}KGS"

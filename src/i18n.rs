@@ -4,7 +4,12 @@
 
 use configurator_domain::Lang;
 
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+// The generated code names every path in full.
+#[allow(unused_qualifications, clippy::all)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+}
+pub use generated::i18n;
 
 pub use i18n::{I18nContextProvider, Locale, t, t_string, td_string, use_i18n};
 

@@ -3,7 +3,14 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod drafts;
+pub mod format;
+pub mod i18n;
+pub mod labels;
+pub mod pages;
 pub mod route;
+pub mod state;
+pub mod storage;
 
 /// Mounts the app on the page's `<body>`.
 pub fn start() {

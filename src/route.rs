@@ -37,7 +37,7 @@ pub struct CatalogQuery {
     pub body: Option<String>,
     /// The order of the cards.
     pub sort: Sort,
-    /// Text the name must contain (any case); empty for all.
+    /// Text the name must contain (any case, surrounding spaces ignored); empty for all.
     pub search: String,
 }
 
@@ -105,7 +105,8 @@ impl Route {
                 brand: param("brand").filter(|v| is_id(v)).map(str::to_owned),
                 body: param("body").filter(|v| is_id(v)).map(str::to_owned),
                 sort: Sort::from_slug(param("sort").unwrap_or_default()),
-                search: param("q").unwrap_or_default().trim().to_owned(),
+                // Not trimmed: the search box shows what the URL holds while the user types.
+                search: param("q").unwrap_or_default().to_owned(),
             }),
             ["configure", model] if is_id(model) => Self::Configure {
                 model: (*model).to_owned(),

@@ -38,9 +38,9 @@ struct EnvelopeOut<'a, T> {
     data: &'a T,
 }
 
+/// The data of an envelope whose version `VersionOnly` already checked.
 #[derive(Deserialize)]
 struct EnvelopeIn<T> {
-    v: u32,
     data: T,
 }
 
@@ -88,7 +88,10 @@ pub fn decode<T: DeserializeOwned>(text: &str, version: u32) -> Option<T> {
 pub fn save<T: Serialize>(key: &str, version: u32, value: &T) {
     if let (Some(storage), Ok(text)) = (
         storage(),
-        serde_json::to_string(&EnvelopeOut { v: version, data: value }),
+        serde_json::to_string(&EnvelopeOut {
+            v: version,
+            data: value,
+        }),
     ) {
         let _ = storage.set_item(key, &text);
     }
@@ -100,7 +103,10 @@ mod tests {
 
     #[test]
     fn only_the_current_version_decodes() {
-        assert_eq!(decode::<Vec<u32>>(r#"{"v":2,"data":[1,2]}"#, 2), Some(vec![1, 2]));
+        assert_eq!(
+            decode::<Vec<u32>>(r#"{"v":2,"data":[1,2]}"#, 2),
+            Some(vec![1, 2])
+        );
         assert_eq!(decode::<Vec<u32>>(r#"{"v":1,"data":[1,2]}"#, 2), None);
         assert_eq!(decode::<Vec<u32>>(r#"{"v":2,"data":"x"}"#, 2), None);
         assert_eq!(decode::<Vec<u32>>("not json", 2), None);

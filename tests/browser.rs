@@ -2,8 +2,8 @@
 //! through the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use configurator::{app::App, components::server_status::ServerStatus};
-use leptos::prelude::*;
+use configurator::{app::App, components::server_status::ServerStatus, i18n::I18nContextProvider};
+use leptos::{mount::mount_to, prelude::*};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -54,7 +54,9 @@ async fn wait_for(
 #[wasm_bindgen_test]
 async fn server_status_shows_loading_then_the_error_with_a_retry_button() {
     let root = container();
-    let _handle = mount::mount_to(root.clone(), ServerStatus);
+    let _handle = mount_to(root.clone(), || {
+        view! { <I18nContextProvider enable_cookie=false><ServerStatus /></I18nContextProvider> }
+    });
     leptos::task::tick().await;
     assert!(
         root.query_selector("[data-state=loading]")
@@ -95,7 +97,7 @@ async fn server_status_shows_loading_then_the_error_with_a_retry_button() {
 #[wasm_bindgen_test]
 async fn the_shell_has_navigation_to_every_page() {
     let root = container();
-    let _handle = mount::mount_to(root.clone(), App);
+    let _handle = mount_to(root.clone(), App);
     leptos::task::tick().await;
     let hrefs: Vec<String> = {
         let links = root.query_selector_all("nav a").expect("query nav links");

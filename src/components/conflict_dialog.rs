@@ -61,18 +61,21 @@ pub fn ConflictDialog(
         }
         _ => {}
     };
+    let data = StoredValue::new(data);
     let changes = move || {
         let Some(applied) = pending.get() else {
             return Vec::new();
         };
-        let Some(model): Option<&Model> = data.catalog().models().get(model) else {
-            return Vec::new();
-        };
-        applied
-            .changes
-            .iter()
-            .map(|c| c.describe(model, lang()))
-            .collect::<Vec<_>>()
+        data.with_value(|data| {
+            let Some(model): Option<&Model> = data.catalog().models().get(model) else {
+                return Vec::new();
+            };
+            applied
+                .changes
+                .iter()
+                .map(|c| c.describe(model, lang()))
+                .collect::<Vec<_>>()
+        })
     };
     view! {
         <Show when=move || open.get()>
@@ -119,7 +122,8 @@ fn active_element() -> Option<web_sys::HtmlElement> {
 
 /// The elements Tab can reach inside `root`, in order.
 fn focusables(root: &web_sys::HtmlDivElement) -> Vec<web_sys::HtmlElement> {
-    let Ok(list) = root.query_selector_all("button:not([disabled]), a[href], input:not([disabled])")
+    let Ok(list) =
+        root.query_selector_all("button:not([disabled]), a[href], input:not([disabled])")
     else {
         return Vec::new();
     };

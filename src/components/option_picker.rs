@@ -61,9 +61,7 @@ pub fn OptionPicker(
         unit,
         on_choice,
     };
-    let Some(m) = ctx.model() else {
-        return None;
-    };
+    let m = ctx.model()?;
     let groups: Vec<Group> = m.groups().to_vec();
     let root = NodeRef::<leptos::html::Div>::new();
     // After every choice the browser has already ticked or unticked the input; put every input
@@ -141,8 +139,9 @@ fn Step(ctx: Ctx, title: Signal<String>, kind: StepKind) -> impl IntoView {
         entries(&ctx2, kind, lang(), locale)
     });
     let on_choice = ctx.on_choice;
+    let step_id = format!("step-{name}");
     view! {
-        <fieldset class="step" class:multi=multi id=format!("step-{name}")>
+        <fieldset class="step" class:multi=multi id=step_id>
             <legend>{title}</legend>
             <For
                 each=move || entries.with(|es| es.iter().map(|e| e.key.clone()).collect::<Vec<_>>())

@@ -29,7 +29,9 @@ pub fn PricePanel(
     let catalog = data.clone();
     let rows = move || {
         let locale = i18n.get_locale();
-        quote.get().map(|q| breakdown(catalog.catalog(), &q, lang(), locale))
+        quote
+            .get()
+            .map(|q| breakdown(catalog.catalog(), &q, lang(), locale))
     };
     let sample = data.catalog().is_sample_data();
     view! {
@@ -103,7 +105,11 @@ fn breakdown(catalog: &Catalog, q: &Quote, lang: Lang, locale: Locale) -> Breakd
             )
         }),
         vat: (
-            format!("{} {}", td_string!(locale, price.vat), percent(q.vat_basis_points)),
+            format!(
+                "{} {}",
+                td_string!(locale, price.vat),
+                percent(q.vat_basis_points)
+            ),
             show(q.vat),
         ),
         total: show(q.total),

@@ -3,23 +3,27 @@
 
 use leptos::prelude::*;
 
-use crate::api;
+use crate::{
+    api,
+    i18n::{t, use_i18n},
+};
 
 /// The server's state, checked once on mount and again on demand.
 #[component]
 pub fn ServerStatus() -> impl IntoView {
+    let i18n = use_i18n();
     let health = LocalResource::new(api::health);
     view! {
         <span class="server-status" role="status" aria-live="polite">
             {move || match health.get() {
-                None => view! { <span data-state="loading">"Checking the server…"</span> }.into_any(),
+                None => view! { <span data-state="loading">{t!(i18n, server.checking)}</span> }.into_any(),
                 Some(Ok(answer)) => view! {
-                    <span data-state="ok">"Server " {answer.status} " · v" {answer.version}</span>
+                    <span data-state="ok">{t!(i18n, server.ok)} " " {answer.status} " · v" {answer.version}</span>
                 }
                 .into_any(),
                 Some(Err(error)) => view! {
-                    <span data-state="error">"Server unavailable: " {error.to_string()} " "</span>
-                    <button type="button" on:click=move |_| health.refetch()>"Try again"</button>
+                    <span data-state="error">{t!(i18n, server.unavailable)} " " {error.to_string()} " "</span>
+                    <button type="button" on:click=move |_| health.refetch()>{t!(i18n, common.retry)}</button>
                 }
                 .into_any(),
             }}

@@ -77,8 +77,9 @@ fn Filters() -> impl IntoView {
                 >
                     <option value="">{t!(i18n, catalog.all)}</option>
                     {BRANDS
+                        .into_iter()
                         .map(|b| view! { <option value=labels::brand_slug(b)>{labels::brand_name(b)}</option> })
-                        .to_vec()}
+                        .collect_view()}
                 </select>
             </label>
             <label>
@@ -90,6 +91,7 @@ fn Filters() -> impl IntoView {
                 >
                     <option value="">{t!(i18n, catalog.all)}</option>
                     {BODIES
+                        .into_iter()
                         .map(|b| {
                             view! {
                                 <option value=labels::body_slug(b)>
@@ -97,7 +99,7 @@ fn Filters() -> impl IntoView {
                                 </option>
                             }
                         })
-                        .to_vec()}
+                        .collect_view()}
                 </select>
             </label>
             <label>
@@ -107,7 +109,10 @@ fn Filters() -> impl IntoView {
                     prop:value=move || query.get().sort.slug()
                     on:change=move |ev| set3(&|q| q.sort = Sort::from_slug(&event_target_value(&ev)))
                 >
-                    {Sort::ALL.map(|s| view! { <option value=s.slug()>{move || sort_name(i18n, s)}</option> }).to_vec()}
+                    {Sort::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.slug()>{move || sort_name(i18n, s)}</option> })
+                        .collect_view()}
                 </select>
             </label>
             <label class="search">
@@ -117,7 +122,7 @@ fn Filters() -> impl IntoView {
                     name="q"
                     autocomplete="off"
                     prop:value=move || query.get().search
-                    on:input=move |ev| set4(&|q| q.search = event_target_value(&ev).trim().to_owned())
+                    on:input=move |ev| set4(&|q| q.search = event_target_value(&ev))
                 />
             </label>
         </form>
@@ -144,7 +149,7 @@ fn matches(model: &Model, query: &CatalogQuery) -> bool {
         .body
         .as_deref()
         .is_none_or(|b| b == labels::body_slug(model.body()));
-    let needle = query.search.to_lowercase();
+    let needle = query.search.trim().to_lowercase();
     let name = model.name();
     let search_ok = needle.is_empty()
         || [
@@ -210,9 +215,9 @@ fn CardList() -> impl IntoView {
     let months = use_earliest_months();
     move || match shown.get() {
         None => None,
-        Some((_, cards)) if cards.is_empty() => Some(
-            view! { <p class="empty" role="status">{t!(i18n, catalog.none)}</p> }.into_any(),
-        ),
+        Some((_, cards)) if cards.is_empty() => {
+            Some(view! { <p class="empty" role="status">{t!(i18n, catalog.none)}</p> }.into_any())
+        }
         Some((data, cards)) => {
             let count = cards.len();
             Some(
@@ -255,8 +260,11 @@ fn use_earliest_months() -> RwSignal<Vec<Month>> {
     let months = RwSignal::new(Vec::new());
     Effect::new(move |previous: Option<Option<Shared>>| {
         let data = app.data();
-        if data.is_some() && data != previous.clone().flatten() {
-            if let Some(data) = &data {
+        if data.is_some()
+            && data != previous.clone().flatten()
+            && let Some(data) = &data
+        {
+            {
                 let models = data.catalog().models();
                 months.set(vec![Month::Loading; models.len()]);
                 for (index, model) in models.iter().enumerate() {
@@ -298,9 +306,7 @@ fn Card(
     let i18n = use_i18n();
     let app = use_app_state();
     let catalog = data.catalog();
-    let Some(model) = catalog.models().get(index) else {
-        return None;
-    };
+    let model = catalog.models().get(index)?;
     let id = model.id().clone();
     let name = model.name().clone();
     let body = model.body();
@@ -318,12 +324,12 @@ fn Card(
         app.currency.get_untracked(),
     );
     let lang = crate::i18n::use_lang();
-    let name_text = move || name.get(lang()).to_owned();
+    let label = Signal::derive(move || name.get(lang()).to_owned());
     Some(view! {
         <li class="card">
             <a href=href class="card-link">
-                <Drawing body=body color=color label=Signal::derive(name_text) />
-                <h2>{name_text}</h2>
+                <Drawing body=body color=color label=label />
+                <h2>{move || label.get()}</h2>
             </a>
             <p class="card-body">{move || labels::body_name(i18n.get_locale(), body)}</p>
             <p class="card-specs">

@@ -1,0 +1,181 @@
+//! The configuration summary: the drawing in the chosen paint, the quantity (with the fleet
+//! discount tier it reaches), the earliest build month for that quantity (from the server), the
+//! price breakdown and the share link. Printed, it is a one-page quote.
+
+use configurator_domain::{Configuration, price::Quote};
+use leptos::prelude::*;
+
+use crate::{
+    api,
+    components::{drawing::Drawing, price_panel::PricePanel},
+    i18n::{t, t_string, use_i18n, use_lang},
+    labels,
+    route::Route,
+    state::Shared,
+};
+
+/// The summary of one model's configuration.
+#[component]
+pub fn Summary(
+    /// The catalog.
+    data: Shared,
+    /// The model's index in the catalog.
+    model: usize,
+    /// The configuration.
+    #[prop(into)]
+    configuration: Signal<Configuration>,
+    /// Units; the user sets it here.
+    quantity: RwSignal<u16>,
+    /// The quote of the configuration and quantity.
+    #[prop(into)]
+    quote: Signal<Option<Quote>>,
+    /// The configuration's code.
+    #[prop(into)]
+    code: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let m = data.catalog().models().get(model).cloned()?;
+    let body = m.body();
+    let color = Signal::derive({
+        let m = m.clone();
+        move || configuration.with(|c| crate::pages::configure::paint_color(&m, c))
+    });
+    let name = m.name().clone();
+    let label = Signal::derive(move || name.get(lang()).to_owned());
+    let share = Memo::new(move |_| {
+        let path = Route::Configure {
+            model: m.id().to_string(),
+            code: code.get(),
+            quantity: Some(quantity.get()),
+        }
+        .href();
+        let origin = window().location().origin().unwrap_or_default();
+        format!("{origin}{path}")
+    });
+    Some(view! {
+        <aside class="summary" aria-label=move || t_string!(i18n, summary.title)>
+            <PrintHeader code=code />
+            <Drawing body=body color=color label=label />
+            <Quantity data=data.clone() quantity=quantity />
+            <BuildMonth code=code quantity=quantity />
+            <PricePanel data=data quote=quote />
+            <div class="share">
+                <label for="share-link">{t!(i18n, summary.share)}</label>
+                <input id="share-link" type="text" readonly prop:value=move || share.get() on:focus=|ev| {
+                    event_target::<web_sys::HtmlInputElement>(&ev).select();
+                } />
+                <p class="share-actions no-print">
+                    <a href=move || share.get()>{t!(i18n, summary.open_link)}</a>
+                    " "
+                    <button type="button" on:click=|_| { let _ = window().print(); }>{t!(i18n, summary.print)}</button>
+                </p>
+            </div>
+        </aside>
+    })
+}
+
+/// The quantity, with the fleet discount tier it reaches and the next one.
+#[component]
+fn Quantity(data: Shared, quantity: RwSignal<u16>) -> impl IntoView {
+    let i18n = use_i18n();
+    let tiers: Vec<(u16, u32)> = data
+        .catalog()
+        .fleet_discounts()
+        .iter()
+        .map(|t| (t.min_quantity.get(), t.basis_points))
+        .collect();
+    let hint = move || {
+        let q = quantity.get();
+        let next = tiers.iter().find(|(min, _)| *min > q).copied();
+        next.map(|(min, bp)| {
+            view! { {t!(i18n, summary.next_tier, count = min - q, percent = format!("{}%", f64::from(bp) / 100.0))} }
+        })
+    };
+    view! {
+        <div class="quantity">
+            <label for="quantity">{t!(i18n, summary.quantity)}</label>
+            <input
+                id="quantity"
+                type="number"
+                min="1"
+                max="999"
+                inputmode="numeric"
+                prop:value=move || quantity.get().to_string()
+                on:input=move |ev| {
+                    if let Ok(q) = event_target_value(&ev).trim().parse::<u16>()
+                        && (1..=999).contains(&q)
+                    {
+                        quantity.set(q);
+                    }
+                }
+            />
+            <p class="tier-hint">{hint}</p>
+        </div>
+    }
+}
+
+/// The earliest build month for the quantity, from the server; "unavailable" when it cannot say.
+#[component]
+fn BuildMonth(code: Signal<Option<String>>, quantity: RwSignal<u16>) -> impl IntoView {
+    let i18n = use_i18n();
+    let answer = LocalResource::new(move || {
+        let (code, quantity) = (code.get(), quantity.get());
+        async move {
+            match code {
+                Some(code) => api::availability(&code, quantity).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    view! {
+        <p class="build-month" aria-live="polite">
+            <span>{t!(i18n, summary.build_month)} " "</span>
+            <strong>
+                {move || match answer.get() {
+                    None => t_string!(i18n, common.loading).to_owned(),
+                    Some(Ok(Some(a))) if a.first == a.last => labels::month_name(i18n.get_locale(), a.first),
+                    Some(Ok(Some(a))) => format!(
+                        "{} – {}",
+                        labels::month_name(i18n.get_locale(), a.first),
+                        labels::month_name(i18n.get_locale(), a.last)
+                    ),
+                    Some(_) => t_string!(i18n, common.unavailable).to_owned(),
+                }}
+            </strong>
+        </p>
+    }
+}
+
+/// The header of the printed quote: dealer, date, validity and code.
+#[component]
+fn PrintHeader(code: Signal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = js_sys::Date::new_0();
+    let date = |d: &js_sys::Date| {
+        format!(
+            "{:04}-{:02}-{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date()
+        )
+    };
+    let valid = js_sys::Date::new_0();
+    valid.set_date(valid.get_date() + 30);
+    let (today, valid) = (date(&today), date(&valid));
+    view! {
+        <div class="print-only print-header">
+            <p class="print-title">{t!(i18n, print.title)}</p>
+            <dl>
+                <dt>{t!(i18n, print.dealer)}</dt>
+                <dd class="blank">" "</dd>
+                <dt>{t!(i18n, print.date)}</dt>
+                <dd>{today}</dd>
+                <dt>{t!(i18n, print.valid_until)}</dt>
+                <dd>{valid}</dd>
+                <dt>{t!(i18n, print.code)}</dt>
+                <dd><code>{move || code.get().unwrap_or_default()}</code></dd>
+            </dl>
+        </div>
+    }
+}

@@ -1,0 +1,252 @@
+//! The configure page (`/configure/{model}?c=CODE&q=N`): the steps, the conflict dialog and the
+//! summary. The configuration is a local signal mirrored into the URL (so the address is always
+//! the share link) and into the drafts; price, availability and the code are `Memo`s over domain
+//! calls, recomputed on every click in the browser.
+
+use configurator_domain::{Applied, Choice, Configuration, Model, Quantity, code, engine, price};
+use leptos::prelude::*;
+use leptos_router::{NavigateOptions, hooks::use_navigate};
+
+use crate::{
+    app::use_route,
+    components::{
+        conflict_dialog::ConflictDialog, drawing::NEUTRAL, option_picker::OptionPicker,
+        summary::Summary,
+    },
+    drafts,
+    format::MoneyUnit,
+    i18n::{t, use_i18n, use_lang},
+    route::Route,
+    state::{CatalogStatus, Shared, use_app_state},
+};
+
+/// The paint color of a configuration, for the drawing.
+pub fn paint_color(model: &Model, config: &Configuration) -> String {
+    config
+        .options
+        .iter()
+        .filter_map(|id| model.option(id))
+        .find_map(|o| o.color.clone())
+        .unwrap_or_else(|| NEUTRAL.to_owned())
+}
+
+/// The page: waits for the catalog, then configures the model the URL names.
+#[component]
+pub fn ConfigurePage(
+    /// The model id from the URL.
+    model: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app_state();
+    move || match app.catalog.get() {
+        CatalogStatus::Ready { data, .. } => {
+            match data.catalog().models().iter().position(|m| m.id().as_str() == model) {
+                Some(index) => view! { <Configurator data=data index=index /> }.into_any(),
+                None => view! {
+                    <h1>{t!(i18n, configure.unknown_title)}</h1>
+                    <p>{t!(i18n, configure.unknown_text)} " " <a href="/">{t!(i18n, catalog.title)}</a></p>
+                }
+                .into_any(),
+            }
+        }
+        // The shell shows loading and failure of the catalog.
+        _ => view! { <h1>{t!(i18n, configure.title)}</h1> }.into_any(),
+    }
+}
+
+/// The configuration read from the URL: its code decoded, or the model's default.
+fn from_url(data: &Shared, model: &Model, code: Option<&str>) -> (Configuration, bool) {
+    match code.map(|c| code::decode(data.catalog(), c)) {
+        Some(Ok(config)) if &config.model == model.id() => (config, true),
+        Some(_) => (model.default_configuration(), false),
+        None => (model.default_configuration(), true),
+    }
+}
+
+/// The configurator of one model.
+#[component]
+fn Configurator(data: Shared, index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let app = use_app_state();
+    let route = use_route();
+    let navigate = use_navigate();
+    let model = data.catalog().models().get(index).cloned()?;
+    let (url_code, url_quantity) = match route.get_untracked() {
+        Route::Configure { code, quantity, .. } => (code, quantity),
+        _ => (None, None),
+    };
+    let (initial, code_ok) = from_url(&data, &model, url_code.as_deref());
+    let configuration = RwSignal::new(initial);
+    let quantity = RwSignal::new(url_quantity.unwrap_or(1));
+    let pending = RwSignal::new(None::<Applied>);
+    let problem = RwSignal::new((!code_ok).then_some(Problem::BadCode));
+
+    let market = Memo::new({
+        let data = data.clone();
+        move |_| app.market_in(data.catalog())
+    });
+    let unit = Memo::new({
+        let data = data.clone();
+        move |_| MoneyUnit::of(data.catalog(), market.get().as_ref(), app.currency.get())
+    });
+    let availability = Memo::new({
+        let model = model.clone();
+        move |_| configuration.with(|c| engine::availability(&model, c))
+    });
+    let quote_of = {
+        let data = data.clone();
+        move |config: &Configuration| {
+            let q = Quantity::try_from(u32::from(quantity.get())).ok()?;
+            price::quote(
+                data.catalog(),
+                config,
+                q,
+                &market.get()?,
+                app.currency.get(),
+            )
+            .ok()
+        }
+    };
+    let quote = Memo::new({
+        let quote_of = quote_of.clone();
+        move |_| configuration.with(|c| quote_of(c))
+    });
+    let code = Memo::new({
+        let data = data.clone();
+        move |_| configuration.with(|c| code::encode(data.catalog(), c).ok())
+    });
+
+    // The URL and the drafts follow the configuration.
+    let model_id = model.id().to_string();
+    let default_code = data.0.default_codes.get(model.id()).cloned();
+    Effect::new(move |_| {
+        let (code, quantity) = (code.get(), quantity.get());
+        let href = Route::Configure {
+            model: model_id.clone(),
+            code: code.clone(),
+            quantity: Some(quantity),
+        }
+        .href();
+        let here = route.get_untracked().href();
+        if href != here {
+            navigate(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            );
+        }
+        if let Some(code) = code
+            && (Some(&code) != default_code.as_ref() || quantity > 1)
+        {
+            drafts::save(&model_id, &code, quantity);
+        }
+    });
+
+    let on_choice = Callback::new({
+        let model = model.clone();
+        move |choice: Choice| {
+            let result = configuration.with_untracked(|c| engine::apply(&model, c, choice));
+            match result {
+                Ok(applied) if applied.is_conflict_resolution() => pending.set(Some(applied)),
+                Ok(applied) => {
+                    problem.set(None);
+                    configuration.set(applied.configuration);
+                }
+                Err(error) => problem.set(Some(Problem::Refused(describe_error(
+                    &model,
+                    &error,
+                    lang(),
+                )))),
+            }
+        }
+    });
+    let price_change = Signal::derive({
+        let quote_of = quote_of.clone();
+        move || {
+            let after = pending.with(|p| p.as_ref().and_then(|a| quote_of(&a.configuration)))?;
+            let before = quote.get()?;
+            let diff = after.total - before.total;
+            Some(crate::format::delta(
+                diff,
+                after.minor_digits,
+                after.currency.as_str(),
+                lang(),
+            ))
+        }
+    });
+    let on_accept = Callback::new(move |()| {
+        if let Some(applied) = pending.get_untracked() {
+            problem.set(None);
+            configuration.set(applied.configuration);
+        }
+        pending.set(None);
+    });
+    let on_cancel = Callback::new(move |()| pending.set(None));
+
+    let name = model.name().clone();
+    Some(view! {
+        <h1>{move || name.get(lang()).to_owned()}</h1>
+        {move || problem.get().map(|p| view! {
+            <p class="problem" role="alert">
+                {match p {
+                    Problem::BadCode => view! { {t!(i18n, configure.bad_code)} }.into_any(),
+                    Problem::Refused(text) => view! { {text} }.into_any(),
+                }}
+            </p>
+        })}
+        <div class="configure">
+            <OptionPicker
+                data=data.clone()
+                model=index
+                configuration=configuration
+                availability=availability
+                unit=unit
+                on_choice=on_choice
+            />
+            <Summary
+                data=data.clone()
+                model=index
+                configuration=configuration
+                quantity=quantity
+                quote=quote
+                code=code
+            />
+        </div>
+        <ConflictDialog
+            data=data
+            model=index
+            pending=pending
+            price_change=price_change
+            on_accept=on_accept
+            on_cancel=on_cancel
+        />
+    })
+}
+
+/// Something to tell about the configuration.
+#[derive(Debug, Clone, PartialEq)]
+enum Problem {
+    /// The URL's code does not decode for this model: the default is shown instead.
+    BadCode,
+    /// A choice the rules do not allow, with the reasons in words.
+    Refused(String),
+}
+
+fn describe_error(
+    model: &Model,
+    error: &engine::ApplyError,
+    lang: configurator_domain::Lang,
+) -> String {
+    match error {
+        engine::ApplyError::Impossible { reasons, .. } => reasons
+            .iter()
+            .map(|r| r.describe(model, lang))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}

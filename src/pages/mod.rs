@@ -1,0 +1,4 @@
+//! The pages of the app, one module each.
+
+pub mod catalog;
+pub mod configure;

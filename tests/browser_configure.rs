@@ -1,0 +1,343 @@
+//! Browser tests of the configure page's parts, mounted on their own with the real catalog
+//! (`data/catalog.toml`) and driven through the DOM: the option picker, the conflict dialog and
+//! the price panel.
+#![cfg(target_arch = "wasm32")]
+
+use std::{collections::BTreeMap, sync::Arc};
+
+use configurator::{
+    components::{
+        conflict_dialog::ConflictDialog, option_picker::OptionPicker, price_panel::PricePanel,
+    },
+    format::{self, MoneyUnit},
+    i18n::I18nContextProvider,
+    state::Shared,
+};
+use configurator_domain::{
+    Applied, Catalog, Choice, Configuration, Lang, Quantity,
+    api::CatalogResponse,
+    code, engine,
+    price::{self, Currency},
+};
+use leptos::{mount::mount_to, prelude::*};
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The real catalog with its default codes, as the server sends it.
+fn shared() -> Shared {
+    let catalog =
+        Catalog::from_toml_str(include_str!("../data/catalog.toml")).expect("the catalog");
+    let default_codes: BTreeMap<_, _> = catalog
+        .models()
+        .iter()
+        .map(|m| {
+            let code = code::encode(&catalog, &m.default_configuration()).expect("encode");
+            (m.id().clone(), code)
+        })
+        .collect();
+    Shared(Arc::new(CatalogResponse {
+        catalog,
+        default_codes,
+    }))
+}
+
+fn cobalt(data: &Shared) -> (usize, configurator_domain::Model) {
+    let index = data
+        .catalog()
+        .models()
+        .iter()
+        .position(|m| m.id().as_str() == "cobalt")
+        .expect("cobalt");
+    (index, data.catalog().models()[index].clone())
+}
+
+fn container() -> web_sys::HtmlElement {
+    let element = document()
+        .create_element("div")
+        .expect("create a div")
+        .unchecked_into::<web_sys::HtmlElement>();
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&element)
+        .expect("append");
+    element
+}
+
+fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no `{selector}` in {}", root.inner_html()))
+        .unchecked_into()
+}
+
+fn input(root: &web_sys::HtmlElement, choice: &str) -> web_sys::HtmlInputElement {
+    find(root, &format!("input[data-choice=\"{choice}\"]")).unchecked_into()
+}
+
+fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector)
+        .map(|l| l.length())
+        .unwrap_or(0)
+}
+
+async fn tick() {
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn option_picker_offers_real_radio_and_checkbox_groups_with_prices_and_reasons() {
+    let data = shared();
+    let (index, model) = cobalt(&data);
+    let configuration = RwSignal::new(model.default_configuration());
+    let chosen = RwSignal::new(Vec::<Choice>::new());
+    let root = container();
+    let picker_data = data.clone();
+    let picker_model = model.clone();
+    let _handle = mount_to(root.clone(), move || {
+        let model = picker_model.clone();
+        let availability =
+            Memo::new(move |_| configuration.with(|c| engine::availability(&model, c)));
+        let model = picker_model.clone();
+        // Like the page: non-conflicting choices apply at once; conflicting ones wait (here forever).
+        let on_choice = Callback::new(move |choice: Choice| {
+            chosen.update(|c| c.push(choice.clone()));
+            let applied = configuration.with_untracked(|c| engine::apply(&model, c, choice));
+            if let Ok(applied) = applied
+                && !applied.is_conflict_resolution()
+            {
+                configuration.set(applied.configuration);
+            }
+        });
+        view! {
+            <I18nContextProvider enable_cookie=false>
+                <OptionPicker
+                    data=picker_data.clone()
+                    model=index
+                    configuration=configuration
+                    availability=availability
+                    unit=Signal::derive(MoneyUnit::usd)
+                    on_choice=on_choice
+                />
+            </I18nContextProvider>
+        }
+    });
+    tick().await;
+
+    // One fieldset per step: trim, powertrain and each group, each with a legend.
+    let steps = 2 + model.groups().len() as u32;
+    assert_eq!(count(&root, "fieldset.step"), steps);
+    assert_eq!(count(&root, "fieldset.step > legend"), steps);
+    assert_eq!(count(&root, "input[type=radio][name=trim]"), 3);
+    assert!(count(&root, "input[type=checkbox]") > 5);
+    assert!(input(&root, "trim:ls").checked());
+
+    // Price differences, in the unit's currency.
+    let paint = find(&root, "input[data-choice=\"option:carbon-flash\"]")
+        .parent_element()
+        .expect("its label");
+    assert!(
+        paint.text_content().unwrap_or_default().contains("+250.00"),
+        "{}",
+        paint.inner_html()
+    );
+
+    // An option not offered on the LS trim stays visible, disabled, with its reason.
+    let beige = input(&root, "option:cloth-beige");
+    assert!(beige.disabled());
+    let note_id = beige
+        .get_attribute("aria-describedby")
+        .expect("described by its reason");
+    let note = find(&root, &format!("#{note_id}"));
+    assert!(
+        note.text_content().unwrap_or_default().contains("LS"),
+        "{}",
+        note.inner_html()
+    );
+
+    // Clicking a checkbox sends the choice up; the configuration (and the DOM) follow.
+    input(&root, "option:floor-mats").click();
+    tick().await;
+    assert_eq!(
+        chosen.get_untracked().last(),
+        Some(&Choice::Select("floor-mats".parse().expect("id")))
+    );
+    assert!(input(&root, "option:floor-mats").checked());
+
+    // A choice that waits for the conflict dialog leaves the inputs as they were. The automatic
+    // is not offered on LS: choosing it would switch the trim.
+    input(&root, "powertrain:1.5at").click();
+    tick().await;
+    assert_eq!(
+        chosen.get_untracked().last(),
+        Some(&Choice::Powertrain("1.5at".parse().expect("id")))
+    );
+    assert!(!input(&root, "powertrain:1.5at").checked());
+    assert!(input(&root, "powertrain:1.5mt").checked());
+    assert!(input(&root, "trim:ls").checked());
+}
+
+/// A configuration of the Cobalt with the automatic, and the result of then choosing the CNG kit,
+/// which excludes the automatic.
+fn conflict(model: &configurator_domain::Model) -> (Configuration, Applied) {
+    let mut config = model.default_configuration();
+    for choice in [
+        Choice::Trim("lt".parse().expect("id")),
+        Choice::Powertrain("1.5at".parse().expect("id")),
+    ] {
+        config = engine::apply(model, &config, choice)
+            .expect("apply")
+            .configuration;
+    }
+    let applied = engine::apply(
+        model,
+        &config,
+        Choice::Select("cng-kit".parse().expect("id")),
+    )
+    .expect("apply");
+    assert!(applied.is_conflict_resolution());
+    (config, applied)
+}
+
+#[wasm_bindgen_test]
+async fn conflict_dialog_lists_the_changes_traps_focus_and_answers_accept_cancel_and_escape() {
+    let data = shared();
+    let (index, model) = cobalt(&data);
+    let (_, applied) = conflict(&model);
+    let pending = RwSignal::new(Some(applied.clone()));
+    let answers = RwSignal::new(Vec::<&'static str>::new());
+    let root = container();
+    let opener = document()
+        .create_element("button")
+        .expect("a button")
+        .unchecked_into::<web_sys::HtmlElement>();
+    root.append_child(&opener).expect("append");
+    opener.focus().expect("focus");
+    let dialog_data = data.clone();
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <I18nContextProvider enable_cookie=false>
+                <ConflictDialog
+                    data=dialog_data.clone()
+                    model=index
+                    pending=pending
+                    price_change=Signal::derive(|| Some("−900.00 USD".to_owned()))
+                    on_accept=Callback::new(move |()| { answers.update(|a| a.push("accept")); pending.set(None); })
+                    on_cancel=Callback::new(move |()| { answers.update(|a| a.push("cancel")); pending.set(None); })
+                />
+            </I18nContextProvider>
+        }
+    });
+    tick().await;
+
+    let dialog = find(&root, "[role=dialog]");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    let text = dialog.text_content().unwrap_or_default();
+    for change in &applied.changes {
+        let words = change.describe(&model, Lang::En);
+        assert!(text.contains(&words), "`{words}` missing from {text}");
+    }
+    assert!(text.contains("−900.00 USD"));
+
+    // Focus is inside, on the first button; Tab from the last button wraps to the first.
+    let buttons = dialog.query_selector_all("button").expect("buttons");
+    let first: web_sys::HtmlElement = buttons.item(0).expect("accept").unchecked_into();
+    let last: web_sys::HtmlElement = buttons.item(1).expect("cancel").unchecked_into();
+    let active = || document().active_element().expect("an active element");
+    assert_eq!(active(), *first.unchecked_ref::<web_sys::Element>());
+    last.focus().expect("focus");
+    let tab = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Tab");
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init
+    })
+    .expect("a key event");
+    last.dispatch_event(&tab).expect("dispatch");
+    assert_eq!(active(), *first.unchecked_ref::<web_sys::Element>());
+
+    // Escape cancels, and focus goes back where it was.
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Escape");
+        init.set_bubbles(true);
+        init
+    })
+    .expect("a key event");
+    first.dispatch_event(&escape).expect("dispatch");
+    tick().await;
+    assert_eq!(answers.get_untracked(), ["cancel"]);
+    assert_eq!(count(&root, "[role=dialog]"), 0);
+    assert_eq!(active(), *opener.unchecked_ref::<web_sys::Element>());
+
+    // Open again and accept.
+    pending.set(Some(applied));
+    tick().await;
+    find(&root, "[role=dialog] button.primary").click();
+    tick().await;
+    assert_eq!(answers.get_untracked(), ["cancel", "accept"]);
+}
+
+#[wasm_bindgen_test]
+async fn price_panel_shows_the_quote_lines_and_the_fleet_discount_once_its_tier_is_reached() {
+    let data = shared();
+    let (index, model) = cobalt(&data);
+    let _ = index;
+    let (config, _) = conflict(&model);
+    let quantity = RwSignal::new(1u16);
+    let quote_data = data.clone();
+    let quote = Memo::new(move |_| {
+        let q = Quantity::try_from(u32::from(quantity.get())).ok()?;
+        price::quote(
+            quote_data.catalog(),
+            &config,
+            q,
+            &"KG".parse().ok()?,
+            Currency::Local,
+        )
+        .ok()
+    });
+    let root = container();
+    let panel_data = data.clone();
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <I18nContextProvider enable_cookie=false>
+                <PricePanel data=panel_data.clone() quote=quote />
+            </I18nContextProvider>
+        }
+    });
+    tick().await;
+
+    let q = quote.get_untracked().expect("a quote");
+    let total = find(&root, "[data-total]");
+    assert_eq!(
+        total.text_content().unwrap_or_default(),
+        format::money(q.total, q.minor_digits, q.currency.as_str(), Lang::En)
+    );
+    // One row per quote line: base, trim, powertrain, options.
+    assert_eq!(count(&root, ".price-table tbody tr"), q.lines.len() as u32);
+    assert!(
+        root.text_content()
+            .unwrap_or_default()
+            .contains("1 USD = 87.45 KGS")
+    );
+    assert_eq!(count(&root, ".price-table .discount"), 0);
+
+    // Five units reach the first fleet tier.
+    quantity.set(5);
+    tick().await;
+    let q5 = quote.get_untracked().expect("a quote");
+    assert!(q5.discount.is_some());
+    assert_eq!(count(&root, ".price-table .discount"), 1);
+    assert_eq!(
+        find(&root, "[data-total]")
+            .text_content()
+            .unwrap_or_default(),
+        format::money(q5.total, q5.minor_digits, q5.currency.as_str(), Lang::En)
+    );
+}
