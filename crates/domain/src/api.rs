@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     Catalog, MarketId, ModelId,
-    plan::{Allocation, LineId, YearMonth},
+    plan::{Allocation, MonthView, YearMonth},
     price::{Currency, OrderQuote},
 };
 
@@ -186,23 +186,5 @@ pub struct PlanResponse {
     /// Months after the current one whose plan is fixed.
     pub frozen_months: u32,
     /// Each month from `from` to `to`, each line in `plant.toml` order.
-    pub months: Vec<PlanMonth>,
-}
-
-/// One month of one assembly line.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanMonth {
-    pub month: YearMonth,
-    pub line: LineId,
-    /// Vehicles the line can build in the month.
-    pub capacity: u32,
-    /// Vehicles planned.
-    pub allocated: u32,
-    /// `capacity - allocated`.
-    pub free: u32,
-    /// `allocated / capacity` in basis points (10000 = full), rounded down; 0 without capacity.
-    pub utilisation_bp: u32,
-    /// Vehicles planned per catalog model id; models without any are left out.
-    pub per_model: BTreeMap<String, u32>,
+    pub months: Vec<MonthView>,
 }

@@ -18,8 +18,8 @@ use axum::{
     routing::get,
 };
 use configurator_domain::{
-    api::{PlanMonth, PlanResponse},
-    plan::YearMonth,
+    api::PlanResponse,
+    plan::{MonthView, YearMonth},
 };
 
 use super::{AppState, Error};
@@ -85,18 +85,7 @@ async fn view(
     user.require_planner()?;
     let (from, to) = range(state, query)?;
     let plan = state.plan.lock().await;
-    let months = plan
-        .months(from, to)
-        .map(|view| PlanMonth {
-            month: view.month,
-            line: view.line,
-            capacity: view.capacity,
-            allocated: view.allocated,
-            free: view.free,
-            utilisation_bp: view.utilisation_bp,
-            per_model: view.per_model,
-        })
-        .collect();
+    let months = plan.months(from, to).collect();
     let calendar = plan.calendar();
     Ok(PlanResponse {
         calendar_version: calendar.version().to_owned(),
@@ -163,7 +152,7 @@ pub(super) async fn plan_csv(
 }
 
 /// The rows as CSV (ids and months need no quoting).
-pub fn csv(months: &[PlanMonth]) -> String {
+pub fn csv(months: &[MonthView]) -> String {
     let mut out = String::with_capacity(64 * (months.len() + 1));
     out.push_str(CSV_HEADER);
     out.push_str("\r\n");
