@@ -27,19 +27,23 @@ pub fn PricePanel(
     let i18n = use_i18n();
     let lang = use_lang();
     let catalog = data.clone();
-    let rows = move || {
+    // One breakdown, compared with the last: a click changes a few cells, and only those are
+    // written to the page.
+    let rows = Memo::new(move |_| {
         let locale = i18n.get_locale();
         quote
             .get()
             .map(|q| breakdown(catalog.catalog(), &q, lang(), locale))
-    };
+    });
+    let priced = Memo::new(move |_| rows.with(Option::is_some));
     let sample = data.catalog().is_sample_data();
     view! {
         <section class="price-panel" aria-labelledby="price-title">
             <h2 id="price-title">{t!(i18n, price.title)}</h2>
-            {move || match rows() {
-                None => view! { <p class="price-missing" role="status">{t!(i18n, price.none)}</p> }.into_any(),
-                Some(b) => view! { <PriceTable breakdown=b /> }.into_any(),
+            {move || if priced.get() {
+                view! { <PriceTable breakdown=rows /> }.into_any()
+            } else {
+                view! { <p class="price-missing" role="status">{t!(i18n, price.none)}</p> }.into_any()
             }}
             {sample.then(|| view! { <p class="fine-print">{t!(i18n, price.sample)}</p> })}
         </section>
@@ -136,62 +140,68 @@ fn percent(basis_points: u32) -> String {
     }
 }
 
-/// The table of a breakdown.
+/// The table of a breakdown, updated cell by cell.
 #[component]
-fn PriceTable(breakdown: Breakdown) -> impl IntoView {
+fn PriceTable(breakdown: Memo<Option<Breakdown>>) -> impl IntoView {
     let i18n = use_i18n();
-    let b = breakdown;
-    let many = b.quantity > 1;
+    let part = move |f: fn(&Breakdown) -> String| {
+        move || breakdown.with(|b| b.as_ref().map(f).unwrap_or_default())
+    };
+    let many = Memo::new(move |_| breakdown.with(|b| b.as_ref().is_some_and(|b| b.quantity > 1)));
+    let span = move || if many.get() { "2" } else { "1" };
+    let lines = move || breakdown.with(|b| b.as_ref().map(|b| b.lines.clone()).unwrap_or_default());
+    let discount =
+        Memo::new(move |_| breakdown.with(|b| b.as_ref().and_then(|b| b.discount.clone())));
     view! {
         <table class="price-table">
             <caption class="visually-hidden">{t!(i18n, price.title)}</caption>
             <thead>
                 <tr>
                     <th scope="col">{t!(i18n, price.item)}</th>
-                    {many.then(|| view! { <th scope="col" class="num">{t!(i18n, price.unit)}</th> })}
+                    {move || many.get().then(|| view! { <th scope="col" class="num">{t!(i18n, price.unit)}</th> })}
                     <th scope="col" class="num">{t!(i18n, price.amount)}</th>
                 </tr>
             </thead>
             <tbody>
-                {b.lines
-                    .into_iter()
-                    .map(|(name, unit, amount)| {
-                        view! {
-                            <tr>
-                                <td>{name}</td>
-                                {many.then(|| view! { <td class="num">{unit}</td> })}
-                                <td class="num">{amount}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
+                <For
+                    each=lines
+                    key=|line| line.clone()
+                    children=move |(name, unit, amount)| view! {
+                        <tr>
+                            <td>{name}</td>
+                            {move || many.get().then(|| view! { <td class="num">{unit.clone()}</td> })}
+                            <td class="num">{amount}</td>
+                        </tr>
+                    }
+                />
             </tbody>
             <tfoot>
                 <tr>
-                    <th scope="row" colspan=if many { "2" } else { "1" }>
-                        {t!(i18n, price.gross)} {many.then(|| format!(" × {}", b.quantity))}
+                    <th scope="row" colspan=span>
+                        {t!(i18n, price.gross)}
+                        {move || breakdown.with(|b| b.as_ref().filter(|b| b.quantity > 1).map(|b| format!(" × {}", b.quantity)))}
                     </th>
-                    <td class="num">{b.gross}</td>
+                    <td class="num">{part(|b| b.gross.clone())}</td>
                 </tr>
-                {b.discount.map(|(label, amount)| view! {
+                {move || discount.get().map(|(label, amount)| view! {
                     <tr class="discount">
-                        <th scope="row" colspan=if many { "2" } else { "1" }>{label}</th>
+                        <th scope="row" colspan=span>{label}</th>
                         <td class="num">{amount}</td>
                     </tr>
                 })}
                 <tr>
-                    <th scope="row" colspan=if many { "2" } else { "1" }>{b.vat.0}</th>
-                    <td class="num">{b.vat.1}</td>
+                    <th scope="row" colspan=span>{part(|b| b.vat.0.clone())}</th>
+                    <td class="num">{part(|b| b.vat.1.clone())}</td>
                 </tr>
                 <tr class="total">
-                    <th scope="row" colspan=if many { "2" } else { "1" }>{t!(i18n, price.total)}</th>
-                    <td class="num" data-total="">{b.total}</td>
+                    <th scope="row" colspan=span>{t!(i18n, price.total)}</th>
+                    <td class="num" data-total="">{part(|b| b.total.clone())}</td>
                 </tr>
             </tfoot>
         </table>
         <p class="fine-print">
-            {b.rate.unwrap_or_else(|| td_string!(i18n.get_locale_untracked(), price.in_usd).to_owned())}
-            " · " {t!(i18n, price.catalog)} " " {b.version}
+            {move || breakdown.with(|b| b.as_ref().and_then(|b| b.rate.clone())).unwrap_or_else(|| td_string!(i18n.get_locale(), price.in_usd).to_owned())}
+            " · " {t!(i18n, price.catalog)} " " {part(|b| b.version.clone())}
         </p>
     }
 }
