@@ -40,7 +40,11 @@ export class ConfigurePage {
   get total() { return this.page.locator('.price-table [data-total]'); }
   /** The total as an integer number of minor units (its digits). */
   async totalMinor() { return Number((await this.total.textContent()).replace(/\D/g, '')); }
-  async code() { return new URL(this.page.url()).searchParams.get('c'); }
+  /** The code in the address bar, once the address (written shortly after a change) has caught up with the share link. */
+  async code() {
+    await this.page.waitForFunction(() => location.href === document.querySelector('#share-link')?.value);
+    return new URL(this.page.url()).searchParams.get('c');
+  }
   get dialog() { return this.page.getByRole('dialog'); }
   async shareLink() { return this.page.locator('#share-link').inputValue(); }
   /** Waits until the total differs from `before`, and returns it. */

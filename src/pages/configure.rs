@@ -54,6 +54,9 @@ pub fn ConfigurePage(
     }
 }
 
+/// How long the URL and the draft wait after a change before they are written.
+const PERSIST_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// The configuration read from the URL: its code decoded, or the model's default.
 fn from_url(data: &Shared, model: &Model, code: Option<&str>) -> (Configuration, bool) {
     match code.map(|c| code::decode(data.catalog(), c)) {
@@ -117,19 +120,32 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
         move |_| configuration.with(|c| code::encode(data.catalog(), c).ok())
     });
 
-    // The URL and the drafts follow the configuration.
+    // The URL and the drafts follow the configuration, a moment after the last change: writing
+    // them on every click would cost more than the click itself. What is still waiting is
+    // written when the page is hidden or left, so nothing is lost.
     let model_id = model.id().to_string();
     let default_code = data.0.default_codes.get(model.id()).cloned();
-    Effect::new(move |_| {
-        let (code, quantity) = (code.get(), quantity.get());
-        let href = Route::Configure {
-            model: model_id.clone(),
-            code: code.clone(),
-            quantity: Some(quantity),
+    let waiting = StoredValue::new_local(None::<(String, Option<String>, u16)>);
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let write_draft = {
+        let model_id = model_id.clone();
+        move |code: &Option<String>, quantity: u16| {
+            if let Some(code) = code
+                && (Some(code) != default_code.as_ref() || quantity > 1)
+            {
+                drafts::save(&model_id, code, quantity);
+            }
         }
-        .href();
-        let here = route.get_untracked().href();
-        if href != here {
+    };
+    let flush = move |and_url: bool| {
+        if let Some(Some(handle)) = timer.try_update_value(Option::take) {
+            handle.clear();
+        }
+        let Some(Some((href, code, quantity))) = waiting.try_update_value(Option::take) else {
+            return;
+        };
+        write_draft(&code, quantity);
+        if and_url && href != route.get_untracked().href() {
             navigate(
                 &href,
                 NavigateOptions {
@@ -139,11 +155,40 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
                 },
             );
         }
-        if let Some(code) = code
-            && (Some(&code) != default_code.as_ref() || quantity > 1)
-        {
-            drafts::save(&model_id, &code, quantity);
+    };
+    let flush_soon = flush.clone();
+    Effect::new(move |before: Option<()>| {
+        let (code, quantity) = (code.get(), quantity.get());
+        let href = Route::Configure {
+            model: model_id.clone(),
+            code: code.clone(),
+            quantity: Some(quantity),
         }
+        .href();
+        waiting.set_value(Some((href, code, quantity)));
+        // The configuration the page opened with is written at once, as before any click.
+        if before.is_none() {
+            flush_soon(true);
+        } else if timer.with_value(Option::is_none) {
+            let flush = flush_soon.clone();
+            let handle = set_timeout_with_handle(move || flush(true), PERSIST_DELAY).ok();
+            timer.set_value(handle);
+        }
+    });
+    let on_hide = {
+        let flush = flush.clone();
+        window_event_listener(leptos::ev::pagehide, move |_| flush(true))
+    };
+    let on_hidden = {
+        let flush = flush.clone();
+        window_event_listener(leptos::ev::visibilitychange, move |_| flush(true))
+    };
+    // Leaving for another page of the app: keep the draft, the address is already elsewhere.
+    let on_leave = StoredValue::new_local(flush);
+    on_cleanup(move || {
+        on_hide.remove();
+        on_hidden.remove();
+        on_leave.try_with_value(|flush| flush(false));
     });
 
     let on_choice = Callback::new({
