@@ -48,9 +48,23 @@ pub async fn health() -> Result<Health, ApiError> {
 }
 
 /// The catalog, checked again here through the domain's validation (deserializing a `Catalog`
-/// validates it).
-pub async fn catalog() -> Result<CatalogResponse, ApiError> {
-    get_json("/catalog").await
+/// validates it), with the JSON text it came as (cached as it is: serializing a catalog again
+/// would put a whole serializer of it in the wasm).
+pub async fn catalog() -> Result<(CatalogResponse, String), ApiError> {
+    let response = Request::get(&format!("{API}/catalog"))
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    if !response.ok() {
+        return Err(failure(response).await);
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|error| ApiError::Decode(error.to_string()))?;
+    let catalog =
+        serde_json::from_str(&text).map_err(|error| ApiError::Decode(error.to_string()))?;
+    Ok((catalog, text))
 }
 
 /// The server's price of order lines: the authority the browser's own quote must equal.
@@ -79,25 +93,30 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    let status = response.status();
     if response.ok() {
         return response
             .json()
             .await
             .map_err(|error| ApiError::Decode(error.to_string()));
     }
+    Err(failure(response).await)
+}
+
+/// The error of a non-2xx answer.
+async fn failure(response: Response) -> ApiError {
+    let status = response.status();
     match response.json::<ErrorBody>().await {
-        Ok(ErrorBody { error }) => Err(ApiError::Server {
+        Ok(ErrorBody { error }) => ApiError::Server {
             status,
             code: error.code,
             message: error.message,
             fields: error.fields,
-        }),
-        Err(_) => Err(ApiError::Server {
+        },
+        Err(_) => ApiError::Server {
             status,
             code: "http".to_owned(),
             message: response.status_text(),
             fields: BTreeMap::new(),
-        }),
+        },
     }
 }

@@ -142,11 +142,10 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
         }
         Stored::Missing => None,
     };
-    let fetched = LocalResource::new(|| async { api::catalog().await.map(Arc::new) });
-    Effect::new(move |_| {
-        if let Some(Ok(response)) = fetched.get() {
-            storage::save(storage::CATALOG_KEY, CATALOG_VERSION, &*response);
-        }
+    let fetched = LocalResource::new(|| async {
+        let (response, text) = api::catalog().await?;
+        storage::save_json(storage::CATALOG_KEY, CATALOG_VERSION, &text);
+        Ok(Arc::new(response))
     });
     let catalog = Memo::new(move |_| match (fetched.get(), cached.clone()) {
         (Some(Ok(response)), _) => CatalogStatus::Ready {

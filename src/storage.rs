@@ -97,9 +97,30 @@ pub fn save<T: Serialize>(key: &str, version: u32, value: &T) {
     }
 }
 
+/// Writes `json`, already JSON text, under `key` with `version`, as [`save`] would write the value
+/// it stands for.
+pub fn save_json(key: &str, version: u32, json: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, &envelope(version, json));
+    }
+}
+
+/// The envelope of `json` with `version`.
+fn envelope(version: u32, json: &str) -> String {
+    format!(r#"{{"v":{version},"data":{json}}}"#)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::decode;
+    use super::{decode, envelope};
+
+    #[test]
+    fn an_envelope_of_json_text_decodes() {
+        assert_eq!(
+            decode::<Vec<u32>>(&envelope(3, "[1, 2]"), 3),
+            Some(vec![1, 2])
+        );
+    }
 
     #[test]
     fn only_the_current_version_decodes() {
