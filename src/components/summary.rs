@@ -115,12 +115,41 @@ fn Quantity(data: Shared, quantity: RwSignal<u16>) -> impl IntoView {
     }
 }
 
+/// How long the build month waits after a change before asking the server.
+const ASK_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// The earliest build month for the quantity, from the server; "unavailable" when it cannot say.
 #[component]
 fn BuildMonth(code: Signal<Option<String>>, quantity: RwSignal<u16>) -> impl IntoView {
     let i18n = use_i18n();
+    // Asked a moment after the last change, not once per click: a burst of clicks is one request,
+    // and no answer lands in the middle of the next click.
+    let asked = RwSignal::new((code.get_untracked(), quantity.get_untracked()));
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |before: Option<()>| {
+        let now = (code.get(), quantity.get());
+        if before.is_none() {
+            return;
+        }
+        if let Some(Some(handle)) = timer.try_update_value(Option::take) {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                asked.try_set(now);
+            },
+            ASK_DELAY,
+        )
+        .ok();
+        timer.set_value(handle);
+    });
+    on_cleanup(move || {
+        if let Some(Some(handle)) = timer.try_update_value(Option::take) {
+            handle.clear();
+        }
+    });
     let answer = LocalResource::new(move || {
-        let (code, quantity) = (code.get(), quantity.get());
+        let (code, quantity) = asked.get();
         async move {
             match code {
                 Some(code) => api::availability(&code, quantity).await.map(Some),
