@@ -58,10 +58,7 @@ impl MoneyUnit {
 /// `minor` minor units with `digits` decimals, grouped: `12 345.67 KGS` (`12 345,67 KGS` in
 /// Russian, Kyrgyz and Uzbek). Spaces are no-break, so an amount never wraps.
 pub fn money(minor: i64, digits: u8, currency: &str, lang: Lang) -> String {
-    let (group, point) = match lang {
-        Lang::En => (',', '.'),
-        _ => ('\u{a0}', ','),
-    };
+    let point = if lang == Lang::En { '.' } else { ',' };
     let scale = 10u64.pow(u32::from(digits));
     let abs = minor.unsigned_abs();
     let (int, frac) = (abs / scale, abs % scale);
@@ -69,19 +66,27 @@ pub fn money(minor: i64, digits: u8, currency: &str, lang: Lang) -> String {
     if minor < 0 {
         out.push('−');
     }
-    let digits_text = int.to_string();
-    for (i, c) in digits_text.chars().enumerate() {
-        if i > 0 && (digits_text.len() - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(c);
-    }
+    out.push_str(&grouped(int, lang));
     if digits > 0 {
         out.push(point);
         out.push_str(&format!("{frac:0w$}", w = usize::from(digits)));
     }
     out.push('\u{a0}');
     out.push_str(currency);
+    out
+}
+
+/// A whole number in groups of three: `12,345` in English, `12 345` (no-break) otherwise.
+pub fn grouped(n: u64, lang: Lang) -> String {
+    let group = if lang == Lang::En { ',' } else { '\u{a0}' };
+    let text = n.to_string();
+    let mut out = String::with_capacity(text.len() + text.len() / 3);
+    for (i, c) in text.chars().enumerate() {
+        if i > 0 && (text.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(c);
+    }
     out
 }
 

@@ -71,7 +71,38 @@ pub fn OptionPicker(
             resync(&root, &configuration.get_untracked());
         }
     };
+    let lang = use_lang();
+    let links = {
+        let groups = groups.clone();
+        move || {
+            let mut links = vec![
+                (
+                    "#step-trim".to_owned(),
+                    t_string!(i18n, configure.trim).to_owned(),
+                ),
+                (
+                    "#step-powertrain".to_owned(),
+                    t_string!(i18n, configure.powertrain).to_owned(),
+                ),
+            ];
+            links.extend(groups.iter().enumerate().map(|(g, group)| {
+                (
+                    format!("#step-group-{g}"),
+                    group.name.get(lang()).to_owned(),
+                )
+            }));
+            links
+                .into_iter()
+                // `target="_self"`: the browser moves to the step itself (and focus with it).
+                .map(|(href, name)| view! { <li><a href=href target="_self">{name}</a></li> })
+                .collect_view()
+        }
+    };
     Some(view! {
+        <div class="picker">
+        <nav class="step-links no-print" aria-label=move || t_string!(i18n, configure.steps_nav)>
+            <ul>{links}</ul>
+        </nav>
         <div class="steps" node_ref=root on:change=on_change>
             <Step ctx=ctx.clone() title=Signal::derive(move || t_string!(i18n, configure.trim).to_owned()) kind=StepKind::Trim />
             <Step ctx=ctx.clone() title=Signal::derive(move || t_string!(i18n, configure.powertrain).to_owned()) kind=StepKind::Powertrain />
@@ -79,7 +110,6 @@ pub fn OptionPicker(
                 .into_iter()
                 .enumerate()
                 .map(|(index, group)| {
-                    let lang = use_lang();
                     let name = group.name.clone();
                     view! {
                         <Step ctx=ctx.clone() title=Signal::derive(move || name.get(lang()).to_owned()) kind=StepKind::Group(index) />
@@ -87,6 +117,7 @@ pub fn OptionPicker(
                 })
                 .collect_view()}
             <p class="visually-hidden">{t!(i18n, configure.steps_hint)}</p>
+        </div>
         </div>
     })
 }

@@ -1,13 +1,13 @@
 //! The configuration summary: the drawing in the chosen paint, the quantity (with the fleet
 //! discount tier it reaches), the earliest build month for that quantity (from the server), the
-//! price breakdown and the share link. Printed, it is a one-page quote.
+//! price breakdown, the spec sheet and the share link. Printed, it is a one-page quote.
 
 use configurator_domain::{Configuration, price::Quote};
 use leptos::prelude::*;
 
 use crate::{
     api,
-    components::{drawing::Drawing, price_panel::PricePanel},
+    components::{drawing::Drawing, price_panel::PricePanel, spec_sheet::SpecSheet},
     i18n::{t, t_string, use_i18n, use_lang},
     labels,
     route::Route,
@@ -37,6 +37,7 @@ pub fn Summary(
     let lang = use_lang();
     let m = data.catalog().models().get(model).cloned()?;
     let body = m.body();
+    let spec_model = m.clone();
     let color = Signal::derive({
         let m = m.clone();
         move || configuration.with(|c| crate::pages::configure::paint_color(&m, c))
@@ -60,6 +61,7 @@ pub fn Summary(
             <Quantity data=data.clone() quantity=quantity />
             <BuildMonth code=code quantity=quantity />
             <PricePanel data=data quote=quote />
+            <SpecSheet model=spec_model configuration=configuration />
             <div class="share">
                 <label for="share-link">{t!(i18n, summary.share)}</label>
                 <input id="share-link" type="text" readonly prop:value=move || share.get() on:focus=|ev| {

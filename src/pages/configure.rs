@@ -10,7 +10,10 @@ use leptos_router::{NavigateOptions, hooks::use_navigate};
 use crate::{
     app::use_route,
     components::{
-        conflict_dialog::ConflictDialog, drawing::NEUTRAL, option_picker::OptionPicker,
+        change_notice::{ChangeNotice, LastChange},
+        conflict_dialog::ConflictDialog,
+        drawing::NEUTRAL,
+        option_picker::OptionPicker,
         summary::Summary,
     },
     drafts,
@@ -84,6 +87,7 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
     let quantity = RwSignal::new(url_quantity.unwrap_or(1));
     let pending = RwSignal::new(None::<Applied>);
     let problem = RwSignal::new((!code_ok).then_some(Problem::BadCode));
+    let last_change = RwSignal::new(None::<LastChange>);
 
     let market = Memo::new({
         let data = data.clone();
@@ -127,6 +131,10 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
     let default_code = data.0.default_codes.get(model.id()).cloned();
     let waiting = StoredValue::new_local(None::<(String, Option<String>, u16)>);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    // Whether the address has been written once (the first write replaces the opening address).
+    let opened = StoredValue::new(false);
+    // The address this page last wrote, until the router reports it.
+    let written = StoredValue::new(None::<String>);
     let write_draft = {
         let model_id = model_id.clone();
         move |code: &Option<String>, quantity: u16| {
@@ -145,15 +153,25 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
             return;
         };
         write_draft(&code, quantity);
-        if and_url && href != route.get_untracked().href() {
+        let shown = route.get_untracked();
+        if and_url && href != shown.href() {
+            // A new configuration is a step back and forward walk through; a new quantity, or
+            // the address the page opened with put right, is not.
+            let same_configuration =
+                matches!(&shown, Route::Configure { code: shown_code, .. } if *shown_code == code);
+            let replace = same_configuration || !opened.get_value();
+            opened.set_value(true);
+            written.set_value(Some(href.clone()));
             navigate(
                 &href,
                 NavigateOptions {
-                    replace: true,
+                    replace,
                     scroll: false,
                     ..NavigateOptions::default()
                 },
             );
+        } else {
+            opened.set_value(true);
         }
     };
     let flush_soon = flush.clone();
@@ -175,6 +193,40 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
             timer.set_value(handle);
         }
     });
+    // Back and forward (or a link to another configuration of this model): the address names
+    // another configuration than the one shown; show it. The address wins over a change not yet
+    // written. An address this page wrote itself is not news.
+    Effect::new({
+        let data = data.clone();
+        let model = model.clone();
+        move |_| {
+            let shown = route.get();
+            let Route::Configure {
+                code: url_code,
+                quantity: url_quantity,
+                ..
+            } = &shown
+            else {
+                return;
+            };
+            let own = written.try_update_value(Option::take).flatten();
+            if own.as_deref() == Some(shown.href().as_str()) || *url_code == code.get_untracked() {
+                return;
+            }
+            if let Some(Some(handle)) = timer.try_update_value(Option::take) {
+                handle.clear();
+            }
+            waiting.set_value(None);
+            let (config, ok) = from_url(&data, &model, url_code.as_deref());
+            pending.set(None);
+            last_change.set(None);
+            problem.set((!ok).then_some(Problem::BadCode));
+            configuration.set(config);
+            if let Some(q) = *url_quantity {
+                quantity.set(q);
+            }
+        }
+    });
     let on_hide = {
         let flush = flush.clone();
         window_event_listener(leptos::ev::pagehide, move |_| flush(true))
@@ -191,14 +243,21 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
         on_leave.try_with_value(|flush| flush(false));
     });
 
+    // The choice waiting in the conflict dialog, to announce what accepting it changed.
+    let pending_choice = StoredValue::new(None::<Choice>);
     let on_choice = Callback::new({
         let model = model.clone();
         move |choice: Choice| {
-            let result = configuration.with_untracked(|c| engine::apply(&model, c, choice));
+            let result = configuration.with_untracked(|c| engine::apply(&model, c, choice.clone()));
             match result {
-                Ok(applied) if applied.is_conflict_resolution() => pending.set(Some(applied)),
+                Ok(applied) if applied.is_conflict_resolution() => {
+                    pending.set(Some(applied));
+                    pending_choice.set_value(Some(choice));
+                }
                 Ok(applied) => {
                     problem.set(None);
+                    let before = configuration.get_untracked();
+                    last_change.set(LastChange::of(&model, &choice, &applied.changes, before));
                     configuration.set(applied.configuration);
                 }
                 Err(error) => problem.set(Some(Problem::Refused(describe_error(
@@ -223,14 +282,28 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
             ))
         }
     });
-    let on_accept = Callback::new(move |()| {
-        if let Some(applied) = pending.get_untracked() {
-            problem.set(None);
-            configuration.set(applied.configuration);
+    let on_accept = Callback::new({
+        let model = model.clone();
+        move |()| {
+            let choice = pending_choice.try_update_value(Option::take).flatten();
+            if let Some(applied) = pending.get_untracked() {
+                problem.set(None);
+                let before = configuration.get_untracked();
+                last_change
+                    .set(choice.and_then(|c| LastChange::of(&model, &c, &applied.changes, before)));
+                configuration.set(applied.configuration);
+            }
+            pending.set(None);
         }
+    });
+    let on_cancel = Callback::new(move |()| {
+        pending_choice.set_value(None);
         pending.set(None);
     });
-    let on_cancel = Callback::new(move |()| pending.set(None));
+    let on_undo = Callback::new(move |before: Configuration| {
+        last_change.set(Some(LastChange::Undone));
+        configuration.set(before);
+    });
 
     let name = model.name().clone();
     Some(view! {
@@ -261,6 +334,7 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
                 code=code
             />
         </div>
+        <ChangeNotice data=data.clone() model=index last=last_change on_undo=on_undo />
         <ConflictDialog
             data=data
             model=index

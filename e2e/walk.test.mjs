@@ -1,0 +1,110 @@
+// Walking through a configuration: automatic changes are announced and can be undone, Back and
+// Forward step through the choices, the step links jump to a step, and the spec sheet follows the
+// powertrain. The real server and the release front end in Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, newPage, screenshot, startServer } from './support/server.mjs';
+import { ConfigurePage, checkAccessibility } from './support/pages.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('an automatic addition is announced and undone in one click', async () => {
+  const page = await newPage(browser);
+  const cfg = new ConfigurePage(page, server.url);
+  await cfg.open('cobalt');
+  const before = await cfg.checked();
+  const total = await cfg.totalMinor();
+
+  // The pre-heater needs the winter package: choosing it adds the package.
+  await cfg.choose('option:pre-heater');
+  const notice = page.locator('.change-notice');
+  await notice.getByRole('button', { name: 'Undo' }).waitFor();
+  assert.match(await notice.textContent(), /Winter package/);
+  assert.ok(await cfg.input('option:winter').isChecked());
+  assert.equal(await notice.getAttribute('aria-live'), 'polite');
+  await screenshot(page, 'configure-change-notice');
+  await checkAccessibility(page, 'the configure page with a change notice');
+
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await notice.getByText('Changes undone.').waitFor();
+  assert.deepEqual(await cfg.checked(), before, 'undo puts every choice back');
+  assert.equal(await cfg.totalMinor(), total);
+
+  // Swapping one paint for another is the choice itself: nothing to announce.
+  await cfg.choose('option:cherry-red');
+  await page.waitForFunction(() => document.querySelector('input[data-choice="option:cherry-red"]').checked);
+  assert.equal((await notice.textContent()).trim(), '');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('Back and Forward walk through the choices; reloading keeps the configuration', async () => {
+  const page = await newPage(browser);
+  const cfg = new ConfigurePage(page, server.url);
+  await cfg.open('cobalt');
+  const opened = await cfg.checked();
+  const firstCode = await cfg.code();
+
+  await cfg.choose('trim:lt');
+  await page.waitForURL((url) => url.searchParams.get('c') !== firstCode);
+  const afterTrim = await cfg.checked();
+  const trimCode = await cfg.code();
+  await cfg.choose('option:carbon-flash');
+  await page.waitForURL((url) => url.searchParams.get('c') !== trimCode);
+  const afterPaint = await cfg.checked();
+  // A new quantity is not a step of its own.
+  await page.locator('#quantity').fill('3');
+  await page.waitForURL(/q=3/);
+
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector('input[data-choice="option:carbon-flash"]').checked);
+  assert.deepEqual(await cfg.checked(), afterTrim);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('input[data-choice="trim:ls"]').checked);
+  assert.deepEqual(await cfg.checked(), opened);
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('input[data-choice="trim:lt"]').checked);
+  assert.deepEqual(await cfg.checked(), afterTrim);
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('input[data-choice="option:carbon-flash"]').checked);
+  assert.deepEqual(await cfg.checked(), afterPaint);
+  assert.equal(await page.locator('#quantity').inputValue(), '3');
+
+  await page.reload();
+  await cfg.total.waitFor();
+  assert.deepEqual(await cfg.checked(), afterPaint, 'reloading keeps the configuration');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the step links jump to a step; the spec sheet follows the powertrain', async () => {
+  const page = await newPage(browser);
+  const cfg = new ConfigurePage(page, server.url);
+  await cfg.open('cobalt');
+  const links = page.getByRole('navigation', { name: 'Steps' }).getByRole('link');
+  assert.ok((await links.count()) >= 4, 'trim, powertrain and the option groups');
+  await links.nth(1).click();
+  await page.waitForFunction(() => location.hash === '#step-powertrain');
+  const top = await page.locator('#step-powertrain').evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 100, `the powertrain step is at the top of the window (${top} px)`);
+
+  const sheet = page.locator('.spec-sheet');
+  assert.match(await sheet.textContent(), /manual/);
+  await cfg.choose('powertrain:1.5at');
+  await cfg.dialog.getByRole('button', { name: 'Accept changes' }).click();
+  await page.waitForFunction(() => document.querySelector('.spec-sheet').textContent.includes('automatic'));
+  assert.match(await sheet.textContent(), /Seats5/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
