@@ -12,7 +12,8 @@ const VERSION: u32 = 1;
 /// The most drafts kept.
 const MAX: usize = 20;
 
-/// One configuration in progress.
+/// One configuration in progress. (Drafts stored by earlier versions carry a `saved` time as well:
+/// it is ignored, the list is newest first.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     /// The model id.
@@ -21,8 +22,6 @@ pub struct Draft {
     pub code: String,
     /// Units.
     pub quantity: u16,
-    /// When it was last changed, milliseconds since 1970.
-    pub saved: f64,
 }
 
 /// The stored drafts, newest first, and whether some had to be dropped.
@@ -63,7 +62,6 @@ pub fn save(model: &str, code: &str, quantity: u16) {
             model: model.to_owned(),
             code: code.to_owned(),
             quantity,
-            saved: js_sys::Date::now(),
         },
     );
     drafts.truncate(MAX);

@@ -90,6 +90,18 @@ pub fn grouped(n: u64, lang: Lang) -> String {
     out
 }
 
+/// A share from basis points: `12%`, `2.5%` (`2,5%` outside English).
+pub fn percent(basis_points: u32, lang: Lang) -> String {
+    let (whole, rest) = (basis_points / 100, basis_points % 100);
+    if rest == 0 {
+        format!("{whole}%")
+    } else {
+        let point = if lang == Lang::En { '.' } else { ',' };
+        let rest = format!("{rest:02}");
+        format!("{whole}{point}{}%", rest.trim_end_matches('0'))
+    }
+}
+
 /// A difference: `+250.00 USD`, `−1,000.00 USD`, or `±0` spelled by the caller.
 pub fn delta(minor: i64, digits: u8, currency: &str, lang: Lang) -> String {
     let text = money(minor, digits, currency, lang);
@@ -119,6 +131,14 @@ pub fn convert(cents: i64, rate: Option<&Rate>) -> i64 {
 mod tests {
     use super::*;
     use configurator_domain::Lang;
+
+    #[test]
+    fn percents() {
+        assert_eq!(percent(1200, Lang::En), "12%");
+        assert_eq!(percent(250, Lang::En), "2.5%");
+        assert_eq!(percent(305, Lang::En), "3.05%");
+        assert_eq!(percent(250, Lang::Ru), "2,5%");
+    }
 
     #[test]
     fn groups_digits_per_language() {

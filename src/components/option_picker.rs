@@ -64,11 +64,16 @@ pub fn OptionPicker(
     let m = ctx.model()?;
     let groups: Vec<Group> = m.groups().to_vec();
     let root = NodeRef::<leptos::html::Div>::new();
-    // After every choice the browser has already ticked or unticked the input; put every input
-    // back to what the configuration says (a choice may be waiting in the conflict dialog).
-    let on_change = move |_| {
-        if let Some(root) = root.get_untracked() {
-            resync(&root, &configuration.get_untracked());
+    // After every choice the browser has already ticked or unticked the input (and, for a radio,
+    // unticked its group); put the inputs of that group back to what the configuration says (a
+    // choice may be waiting in the conflict dialog, or refused).
+    let on_change = move |ev: web_sys::Event| {
+        let name = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| input.name());
+        if let (Some(root), Some(name)) = (root.get_untracked(), name) {
+            configuration.with_untracked(|config| resync(&root, &name, config));
         }
     };
     let lang = use_lang();
@@ -236,9 +241,9 @@ fn choice_of(key: &str, checked: bool) -> Option<Choice> {
     }
 }
 
-/// Sets every input's `checked` from the configuration.
-fn resync(root: &web_sys::HtmlDivElement, config: &Configuration) {
-    let Ok(inputs) = root.query_selector_all("input[data-choice]") else {
+/// Sets the `checked` of the inputs named `name` from the configuration.
+fn resync(root: &web_sys::HtmlDivElement, name: &str, config: &Configuration) {
+    let Ok(inputs) = root.query_selector_all(&format!("input[name=\"{name}\"]")) else {
         return;
     };
     for i in 0..inputs.length() {
@@ -263,7 +268,7 @@ fn is_chosen(key: &str, config: &Configuration) -> bool {
     }
 }
 
-/// The entries of a step in the current state.
+/// The entries of a step in the current state (read in place: a click recomputes every step).
 fn entries(
     ctx: &Ctx,
     kind: StepKind,
@@ -273,131 +278,166 @@ fn entries(
     let Some(model) = ctx.model() else {
         return Vec::new();
     };
-    let config = ctx.configuration.get();
-    let unit = ctx.unit.get();
-    let delta = |cents: i64| (cents != 0).then(|| unit.show_delta(cents, lang));
-    let describe_all = |reasons: &[Reason]| {
-        reasons
-            .iter()
-            .map(|r| r.describe(model, lang))
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    match kind {
-        StepKind::Trim => {
-            let current = model.trim(&config.trim).map_or(0, |t| t.price);
-            model
-                .trims()
+    ctx.configuration.with(|config| {
+        ctx.availability.with(|availability| {
+            ctx.unit.with(|unit| {
+                let state = StepState {
+                    model,
+                    config,
+                    availability,
+                    unit,
+                };
+                state.entries(kind, lang, locale)
+            })
+        })
+    })
+}
+
+/// What the entries of a step are made from.
+struct StepState<'a> {
+    model: &'a Model,
+    config: &'a Configuration,
+    availability: &'a [(OptionId, Availability)],
+    unit: &'a MoneyUnit,
+}
+
+impl StepState<'_> {
+    /// The entries of a step.
+    fn entries(
+        &self,
+        kind: StepKind,
+        lang: configurator_domain::Lang,
+        locale: crate::i18n::Locale,
+    ) -> Vec<Entry> {
+        let StepState {
+            model,
+            config,
+            availability,
+            unit,
+        } = *self;
+        let delta = |cents: i64| (cents != 0).then(|| unit.show_delta(cents, lang));
+        let describe_all = |reasons: &[Reason]| {
+            reasons
                 .iter()
-                .map(|t| Entry {
-                    key: format!("trim:{}", t.id),
-                    name: t.name.get(lang).to_owned(),
-                    description: t.description.as_ref().map(|d| d.get(lang).to_owned()),
-                    checked: t.id == config.trim,
-                    disabled: false,
-                    delta: delta(t.price - current),
-                    note: None,
-                    changes_others: false,
-                })
-                .collect()
-        }
-        StepKind::Powertrain => {
-            let current = model.powertrain(&config.powertrain).map_or(0, |p| p.price);
-            model
-                .powertrains()
-                .iter()
-                .map(|p| {
-                    let offered = model.powertrain_offered(&p.id, &config.trim);
-                    let note = (!offered).then(|| {
-                        let reason = Reason::NotOnTrim {
-                            trim: config.trim.clone(),
-                        };
-                        format!(
-                            "{} — {}",
-                            reason.describe(model, lang),
-                            crate::i18n::td_string!(locale, configure.changes_trim)
-                        )
-                    });
-                    Entry {
-                        key: format!("powertrain:{}", p.id),
-                        name: p.name.get(lang).to_owned(),
-                        description: p.description.as_ref().map(|d| d.get(lang).to_owned()),
-                        checked: p.id == config.powertrain,
+                .map(|r| r.describe(model, lang))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        match kind {
+            StepKind::Trim => {
+                let current = model.trim(&config.trim).map_or(0, |t| t.price);
+                model
+                    .trims()
+                    .iter()
+                    .map(|t| Entry {
+                        key: format!("trim:{}", t.id),
+                        name: t.name.get(lang).to_owned(),
+                        description: t.description.as_ref().map(|d| d.get(lang).to_owned()),
+                        checked: t.id == config.trim,
                         disabled: false,
-                        delta: delta(p.price - current),
-                        changes_others: note.is_some(),
-                        note,
-                    }
-                })
-                .collect()
-        }
-        StepKind::Group(g) => {
-            let Some(group) = model.groups().get(g) else {
-                return Vec::new();
-            };
-            let options = model.group_options(group);
-            let single = group.kind == GroupKind::Single;
-            let current = options
-                .iter()
-                .find(|o| single && config.options.contains(&o.id))
-                .map_or(0, |o| o.price);
-            let availability = ctx.availability.get();
-            let included = |id: &OptionId| {
-                config.options.iter().any(|chosen| {
-                    model
-                        .option(chosen)
-                        .is_some_and(|o| o.includes.contains(id))
-                })
-            };
-            options
-                .iter()
-                .map(|o| {
-                    let checked = config.options.contains(&o.id);
-                    let status = availability
-                        .iter()
-                        .find(|(id, _)| id == &o.id)
-                        .map(|(_, a)| a.clone())
-                        .unwrap_or(Availability::Available);
-                    let (disabled, note, changes_others) = match &status {
-                        Availability::Available => (false, None, false),
-                        Availability::Conflicts(reasons) => (
-                            false,
-                            Some(format!(
-                                "{}: {}",
-                                crate::i18n::td_string!(locale, configure.changes_others),
-                                describe_all(reasons)
-                            )),
-                            true,
-                        ),
-                        Availability::Unavailable(reasons) => (
-                            true,
-                            Some(format!(
-                                "{}: {}",
-                                crate::i18n::td_string!(locale, configure.not_available),
-                                describe_all(reasons)
-                            )),
-                            false,
-                        ),
-                    };
-                    let is_included = checked && included(&o.id);
-                    Entry {
-                        key: format!("option:{}", o.id),
-                        name: o.name.get(lang).to_owned(),
-                        description: o.description.as_ref().map(|d| d.get(lang).to_owned()),
-                        checked,
-                        disabled: disabled && !checked,
-                        delta: if is_included {
-                            Some(crate::i18n::td_string!(locale, configure.included).to_owned())
-                        } else if single {
-                            delta(o.price - current)
-                        } else {
-                            delta(o.price)
-                        },
-                        note,
-                        changes_others,
-                    }
-                })
-                .collect()
+                        delta: delta(t.price - current),
+                        note: None,
+                        changes_others: false,
+                    })
+                    .collect()
+            }
+            StepKind::Powertrain => {
+                let current = model.powertrain(&config.powertrain).map_or(0, |p| p.price);
+                model
+                    .powertrains()
+                    .iter()
+                    .map(|p| {
+                        let offered = model.powertrain_offered(&p.id, &config.trim);
+                        let note = (!offered).then(|| {
+                            let reason = Reason::NotOnTrim {
+                                trim: config.trim.clone(),
+                            };
+                            format!(
+                                "{} — {}",
+                                reason.describe(model, lang),
+                                crate::i18n::td_string!(locale, configure.changes_trim)
+                            )
+                        });
+                        Entry {
+                            key: format!("powertrain:{}", p.id),
+                            name: p.name.get(lang).to_owned(),
+                            description: p.description.as_ref().map(|d| d.get(lang).to_owned()),
+                            checked: p.id == config.powertrain,
+                            disabled: false,
+                            delta: delta(p.price - current),
+                            changes_others: note.is_some(),
+                            note,
+                        }
+                    })
+                    .collect()
+            }
+            StepKind::Group(g) => {
+                let Some(group) = model.groups().get(g) else {
+                    return Vec::new();
+                };
+                let options = model.group_options(group);
+                let single = group.kind == GroupKind::Single;
+                let current = options
+                    .iter()
+                    .find(|o| single && config.options.contains(&o.id))
+                    .map_or(0, |o| o.price);
+                let included = |id: &OptionId| {
+                    config.options.iter().any(|chosen| {
+                        model
+                            .option(chosen)
+                            .is_some_and(|o| o.includes.contains(id))
+                    })
+                };
+                options
+                    .iter()
+                    .map(|o| {
+                        let checked = config.options.contains(&o.id);
+                        let status = availability
+                            .iter()
+                            .find(|(id, _)| id == &o.id)
+                            .map(|(_, a)| a.clone())
+                            .unwrap_or(Availability::Available);
+                        let (disabled, note, changes_others) = match &status {
+                            Availability::Available => (false, None, false),
+                            Availability::Conflicts(reasons) => (
+                                false,
+                                Some(format!(
+                                    "{}: {}",
+                                    crate::i18n::td_string!(locale, configure.changes_others),
+                                    describe_all(reasons)
+                                )),
+                                true,
+                            ),
+                            Availability::Unavailable(reasons) => (
+                                true,
+                                Some(format!(
+                                    "{}: {}",
+                                    crate::i18n::td_string!(locale, configure.not_available),
+                                    describe_all(reasons)
+                                )),
+                                false,
+                            ),
+                        };
+                        let is_included = checked && included(&o.id);
+                        Entry {
+                            key: format!("option:{}", o.id),
+                            name: o.name.get(lang).to_owned(),
+                            description: o.description.as_ref().map(|d| d.get(lang).to_owned()),
+                            checked,
+                            disabled: disabled && !checked,
+                            delta: if is_included {
+                                Some(crate::i18n::td_string!(locale, configure.included).to_owned())
+                            } else if single {
+                                delta(o.price - current)
+                            } else {
+                                delta(o.price)
+                            },
+                            note,
+                            changes_others,
+                        }
+                    })
+                    .collect()
+            }
         }
     }
 }

@@ -101,7 +101,7 @@ fn breakdown(catalog: &Catalog, q: &Quote, lang: Lang, locale: Locale) -> Breakd
                 format!(
                     "{} {} ({} {})",
                     td_string!(locale, price.fleet_discount),
-                    percent(d.basis_points),
+                    format::percent(d.basis_points, lang),
                     td_string!(locale, price.from_units),
                     d.min_quantity.get()
                 ),
@@ -112,7 +112,7 @@ fn breakdown(catalog: &Catalog, q: &Quote, lang: Lang, locale: Locale) -> Breakd
             format!(
                 "{} {}",
                 td_string!(locale, price.vat),
-                percent(q.vat_basis_points)
+                format::percent(q.vat_basis_points, lang)
             ),
             show(q.vat),
         ),
@@ -127,16 +127,6 @@ fn breakdown(catalog: &Catalog, q: &Quote, lang: Lang, locale: Locale) -> Breakd
             )
         }),
         version: q.catalog_version.clone(),
-    }
-}
-
-/// `12%`, `2.5%` from basis points.
-fn percent(basis_points: u32) -> String {
-    let (whole, rest) = (basis_points / 100, basis_points % 100);
-    if rest == 0 {
-        format!("{whole}%")
-    } else {
-        format!("{whole}.{}%", format!("{rest:02}").trim_end_matches('0'))
     }
 }
 
@@ -203,15 +193,5 @@ fn PriceTable(breakdown: Memo<Option<Breakdown>>) -> impl IntoView {
             {move || breakdown.with(|b| b.as_ref().and_then(|b| b.rate.clone())).unwrap_or_else(|| td_string!(i18n.get_locale(), price.in_usd).to_owned())}
             " · " {t!(i18n, price.catalog)} " " {part(|b| b.version.clone())}
         </p>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn percents() {
-        assert_eq!(super::percent(1200), "12%");
-        assert_eq!(super::percent(250), "2.5%");
-        assert_eq!(super::percent(305), "3.05%");
     }
 }

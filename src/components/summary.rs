@@ -44,6 +44,7 @@ pub fn Summary(
     });
     let name = m.name().clone();
     let label = Signal::derive(move || name.get(lang()).to_owned());
+    let origin = window().location().origin().unwrap_or_default();
     let share = Memo::new(move |_| {
         let path = Route::Configure {
             model: m.id().to_string(),
@@ -51,7 +52,6 @@ pub fn Summary(
             quantity: Some(quantity.get()),
         }
         .href();
-        let origin = window().location().origin().unwrap_or_default();
         format!("{origin}{path}")
     });
     Some(view! {
@@ -81,6 +81,7 @@ pub fn Summary(
 #[component]
 fn Quantity(data: Shared, quantity: RwSignal<u16>) -> impl IntoView {
     let i18n = use_i18n();
+    let lang = use_lang();
     let tiers: Vec<(u16, u32)> = data
         .catalog()
         .fleet_discounts()
@@ -91,7 +92,7 @@ fn Quantity(data: Shared, quantity: RwSignal<u16>) -> impl IntoView {
         let q = quantity.get();
         let next = tiers.iter().find(|(min, _)| *min > q).copied();
         next.map(|(min, bp)| {
-            view! { {t!(i18n, summary.next_tier, count = min - q, percent = format!("{}%", f64::from(bp) / 100.0))} }
+            view! { {t!(i18n, summary.next_tier, count = min - q, percent = crate::format::percent(bp, lang()))} }
         })
     };
     view! {

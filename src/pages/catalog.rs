@@ -200,16 +200,19 @@ fn CardList() -> impl IntoView {
         let q = query.get();
         let models = data.catalog().models();
         cards.retain(|c| matches(&models[c.index], &q));
-        let specs = |c: &CardData| models[c.index].specs().clone();
-        match q.sort {
-            Sort::Catalog => {}
-            Sort::PriceAsc => cards.sort_by_key(|c| c.price.unwrap_or(i64::MAX)),
-            Sort::PriceDesc => cards.sort_by_key(|c| std::cmp::Reverse(c.price.unwrap_or(0))),
-            Sort::Seats => {
-                cards.sort_by_key(|c| std::cmp::Reverse(specs(c).seats + specs(c).standing))
-            }
-            Sort::Payload => cards.sort_by_key(|c| std::cmp::Reverse(specs(c).payload_kg)),
-        }
+        // One sort key for every order, ties in catalog order (one sort in the wasm, not four).
+        let key = |c: &CardData| {
+            let specs = models[c.index].specs();
+            let primary = match q.sort {
+                Sort::Catalog => 0,
+                Sort::PriceAsc => c.price.unwrap_or(i64::MAX),
+                Sort::PriceDesc => -c.price.unwrap_or(0),
+                Sort::Seats => -i64::from(specs.seats + specs.standing),
+                Sort::Payload => -i64::from(specs.payload_kg),
+            };
+            (primary, c.index)
+        };
+        cards.sort_unstable_by_key(key);
         Some((data, cards))
     });
     let months = use_earliest_months();
