@@ -6,6 +6,7 @@ pub mod conflict_dialog;
 pub mod drafts;
 pub mod drawing;
 pub mod option_picker;
+pub mod option_row;
 pub mod price_panel;
 pub mod server_status;
 pub mod spec_sheet;

@@ -4,13 +4,14 @@
 //! choice changes other choices says so. Choices go up as [`Choice`]s; the page decides.
 
 use configurator_domain::{
-    Availability, Choice, Configuration, Model, OptionId, Reason,
+    Availability, Choice, Configuration, Model, OptionId,
     catalog::{Group, GroupKind},
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
 use crate::{
+    components::option_row::{Item, Note, RowState},
     format::MoneyUnit,
     i18n::{t, t_string, use_i18n, use_lang},
     state::Shared,
@@ -135,33 +136,31 @@ enum StepKind {
     Group(usize),
 }
 
-/// One entry of a step.
-#[derive(Debug, Clone, PartialEq)]
-struct Entry {
-    /// `trim:ls`, `powertrain:1.5at`, `option:winter`: what the input stands for.
-    key: String,
-    name: String,
-    description: Option<String>,
-    checked: bool,
-    disabled: bool,
-    /// Price difference, already formatted; `None` when there is nothing to say.
-    delta: Option<String>,
-    /// Why the entry is disabled, or what choosing it changes.
-    note: Option<String>,
-    /// Whether the note warns that other choices change.
-    changes_others: bool,
+impl StepKind {
+    /// The rows of the step: fixed for the model.
+    fn items(self, model: &Model) -> Vec<Item> {
+        match self {
+            StepKind::Trim => (0..model.trims().len()).map(Item::Trim).collect(),
+            StepKind::Powertrain => (0..model.powertrains().len())
+                .map(Item::Powertrain)
+                .collect(),
+            StepKind::Group(g) => model
+                .groups()
+                .get(g)
+                .map(|group| group.options.clone().map(Item::Option).collect())
+                .unwrap_or_default(),
+        }
+    }
 }
 
-/// One step: a fieldset with a legend and a radio or checkbox per entry.
+/// One step: a fieldset with a legend and a radio or checkbox per choice.
 #[component]
 fn Step(ctx: Ctx, title: Signal<String>, kind: StepKind) -> impl IntoView {
-    let i18n = use_i18n();
-    let lang = use_lang();
-    let ctx2 = ctx.clone();
+    let model = ctx.model()?;
     let multi = match kind {
-        StepKind::Group(g) => ctx
-            .model()
-            .and_then(|m| m.groups().get(g))
+        StepKind::Group(g) => model
+            .groups()
+            .get(g)
             .is_some_and(|g| g.kind == GroupKind::Multi),
         _ => false,
     };
@@ -170,61 +169,84 @@ fn Step(ctx: Ctx, title: Signal<String>, kind: StepKind) -> impl IntoView {
         StepKind::Powertrain => "powertrain".to_owned(),
         StepKind::Group(g) => format!("group-{g}"),
     };
-    let entries = Memo::new(move |_| {
-        let locale = i18n.get_locale();
-        entries(&ctx2, kind, lang(), locale)
-    });
-    let on_choice = ctx.on_choice;
+    let rows = kind
+        .items(model)
+        .into_iter()
+        .map(|item| row(&ctx, item, &name, multi))
+        .collect_view();
     let step_id = format!("step-{name}");
-    view! {
+    Some(view! {
         <fieldset class="step" class:multi=multi id=step_id>
             <legend>{title}</legend>
-            <For
-                each=move || entries.with(|es| es.iter().map(|e| e.key.clone()).collect::<Vec<_>>())
-                key=|key| key.clone()
-                children=move |key: String| {
-                    let entry = Memo::new({
-                        let key = key.clone();
-                        move |_| entries.with(|es| es.iter().find(|e| e.key == key).cloned())
-                    });
-                    let field = move |f: fn(&Entry) -> Option<String>| {
-                        move || entry.with(|e| e.as_ref().and_then(f))
-                    };
-                    let flag = move |f: fn(&Entry) -> bool| move || entry.with(|e| e.as_ref().is_some_and(f));
-                    let note_id = format!("note-{}", key.replace([':', '.'], "-"));
-                    let described = note_id.clone();
-                    let choose = {
-                        let key = key.clone();
-                        move |ev: web_sys::Event| {
-                            let checked = ev
-                                .target()
-                                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                                .is_some_and(|i| i.checked());
-                            if let Some(choice) = choice_of(&key, checked) {
-                                on_choice.run(choice);
-                            }
-                        }
-                    };
-                    view! {
-                        <label class="option" class:disabled=flag(|e| e.disabled) class:warn=flag(|e| e.changes_others)>
-                            <input
-                                type=if multi { "checkbox" } else { "radio" }
-                                name=name.clone()
-                                data-choice=key.clone()
-                                prop:checked=flag(|e| e.checked)
-                                disabled=flag(|e| e.disabled)
-                                aria-describedby=move || entry.with(|e| e.as_ref().and_then(|e| e.note.as_ref()).map(|_| described.clone()))
-                                on:change=choose
-                            />
-                            <span class="option-name">{field(|e| Some(e.name.clone()))}</span>
-                            <span class="option-delta">{field(|e| e.delta.clone())}</span>
-                            <span class="option-description">{field(|e| e.description.clone())}</span>
-                            <span class="option-note" id=note_id>{field(|e| e.note.clone())}</span>
-                        </label>
-                    }
-                }
-            />
+            {rows}
         </fieldset>
+    })
+}
+
+/// One choice: a labelled radio or checkbox with its price difference, description and note.
+fn row(ctx: &Ctx, item: Item, name: &str, multi: bool) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let (key, (title, description)) = ctx
+        .model()
+        .map(|m| (item.key(m), item.texts(m)))
+        .unwrap_or_default();
+    let state = Memo::new({
+        let ctx = ctx.clone();
+        move |_| {
+            let model = ctx.model()?;
+            ctx.configuration.with(|config| {
+                ctx.availability
+                    .with(|availability| Some(RowState::of(model, config, availability, item)))
+            })
+        }
+    });
+    let flag = move |f: fn(&RowState) -> bool| move || state.with(|s| s.as_ref().is_some_and(f));
+    let unit = ctx.unit;
+    let delta = move || {
+        let delta = state.with(|s| s.as_ref().map(|s| s.delta))?;
+        unit.with(|unit| delta.text(unit, lang(), i18n.get_locale()))
+    };
+    let data = ctx.data.clone();
+    let model_index = ctx.model;
+    let note = move || {
+        state.with(|s| {
+            let model = data.catalog().models().get(model_index)?;
+            s.as_ref()?.note.text(model, lang(), i18n.get_locale())
+        })
+    };
+    let note_id = format!("note-{}", key.replace([':', '.'], "-"));
+    let described = note_id.clone();
+    let has_note = move || state.with(|s| s.as_ref().is_some_and(|s| s.note != Note::Nothing));
+    let on_choice = ctx.on_choice;
+    let choose = {
+        let key = key.clone();
+        move |ev: web_sys::Event| {
+            let checked = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some_and(|i| i.checked());
+            if let Some(choice) = choice_of(&key, checked) {
+                on_choice.run(choice);
+            }
+        }
+    };
+    view! {
+        <label class="option" class:disabled=flag(|s| s.disabled) class:warn=flag(RowState::changes_others)>
+            <input
+                type=if multi { "checkbox" } else { "radio" }
+                name=name.to_owned()
+                data-choice=key
+                prop:checked=flag(|s| s.checked)
+                disabled=flag(|s| s.disabled)
+                aria-describedby=move || has_note().then(|| described.clone())
+                on:change=choose
+            />
+            <span class="option-name">{move || title.get(lang()).to_owned()}</span>
+            <span class="option-delta">{delta}</span>
+            <span class="option-description">{move || description.as_ref().map(|d| d.get(lang()).to_owned())}</span>
+            <span class="option-note" id=note_id>{note}</span>
+        </label>
     }
 }
 
@@ -265,179 +287,5 @@ fn is_chosen(key: &str, config: &Configuration) -> bool {
         Some(("powertrain", id)) => config.powertrain.as_str() == id,
         Some(("option", id)) => config.options.iter().any(|o| o.as_str() == id),
         _ => false,
-    }
-}
-
-/// The entries of a step in the current state (read in place: a click recomputes every step).
-fn entries(
-    ctx: &Ctx,
-    kind: StepKind,
-    lang: configurator_domain::Lang,
-    locale: crate::i18n::Locale,
-) -> Vec<Entry> {
-    let Some(model) = ctx.model() else {
-        return Vec::new();
-    };
-    ctx.configuration.with(|config| {
-        ctx.availability.with(|availability| {
-            ctx.unit.with(|unit| {
-                let state = StepState {
-                    model,
-                    config,
-                    availability,
-                    unit,
-                };
-                state.entries(kind, lang, locale)
-            })
-        })
-    })
-}
-
-/// What the entries of a step are made from.
-struct StepState<'a> {
-    model: &'a Model,
-    config: &'a Configuration,
-    availability: &'a [(OptionId, Availability)],
-    unit: &'a MoneyUnit,
-}
-
-impl StepState<'_> {
-    /// The entries of a step.
-    fn entries(
-        &self,
-        kind: StepKind,
-        lang: configurator_domain::Lang,
-        locale: crate::i18n::Locale,
-    ) -> Vec<Entry> {
-        let StepState {
-            model,
-            config,
-            availability,
-            unit,
-        } = *self;
-        let delta = |cents: i64| (cents != 0).then(|| unit.show_delta(cents, lang));
-        let describe_all = |reasons: &[Reason]| {
-            reasons
-                .iter()
-                .map(|r| r.describe(model, lang))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
-        match kind {
-            StepKind::Trim => {
-                let current = model.trim(&config.trim).map_or(0, |t| t.price);
-                model
-                    .trims()
-                    .iter()
-                    .map(|t| Entry {
-                        key: format!("trim:{}", t.id),
-                        name: t.name.get(lang).to_owned(),
-                        description: t.description.as_ref().map(|d| d.get(lang).to_owned()),
-                        checked: t.id == config.trim,
-                        disabled: false,
-                        delta: delta(t.price - current),
-                        note: None,
-                        changes_others: false,
-                    })
-                    .collect()
-            }
-            StepKind::Powertrain => {
-                let current = model.powertrain(&config.powertrain).map_or(0, |p| p.price);
-                model
-                    .powertrains()
-                    .iter()
-                    .map(|p| {
-                        let offered = model.powertrain_offered(&p.id, &config.trim);
-                        let note = (!offered).then(|| {
-                            let reason = Reason::NotOnTrim {
-                                trim: config.trim.clone(),
-                            };
-                            format!(
-                                "{} — {}",
-                                reason.describe(model, lang),
-                                crate::i18n::td_string!(locale, configure.changes_trim)
-                            )
-                        });
-                        Entry {
-                            key: format!("powertrain:{}", p.id),
-                            name: p.name.get(lang).to_owned(),
-                            description: p.description.as_ref().map(|d| d.get(lang).to_owned()),
-                            checked: p.id == config.powertrain,
-                            disabled: false,
-                            delta: delta(p.price - current),
-                            changes_others: note.is_some(),
-                            note,
-                        }
-                    })
-                    .collect()
-            }
-            StepKind::Group(g) => {
-                let Some(group) = model.groups().get(g) else {
-                    return Vec::new();
-                };
-                let options = model.group_options(group);
-                let single = group.kind == GroupKind::Single;
-                let current = options
-                    .iter()
-                    .find(|o| single && config.options.contains(&o.id))
-                    .map_or(0, |o| o.price);
-                let included = |id: &OptionId| {
-                    config.options.iter().any(|chosen| {
-                        model
-                            .option(chosen)
-                            .is_some_and(|o| o.includes.contains(id))
-                    })
-                };
-                options
-                    .iter()
-                    .map(|o| {
-                        let checked = config.options.contains(&o.id);
-                        let status = availability
-                            .iter()
-                            .find(|(id, _)| id == &o.id)
-                            .map(|(_, a)| a.clone())
-                            .unwrap_or(Availability::Available);
-                        let (disabled, note, changes_others) = match &status {
-                            Availability::Available => (false, None, false),
-                            Availability::Conflicts(reasons) => (
-                                false,
-                                Some(format!(
-                                    "{}: {}",
-                                    crate::i18n::td_string!(locale, configure.changes_others),
-                                    describe_all(reasons)
-                                )),
-                                true,
-                            ),
-                            Availability::Unavailable(reasons) => (
-                                true,
-                                Some(format!(
-                                    "{}: {}",
-                                    crate::i18n::td_string!(locale, configure.not_available),
-                                    describe_all(reasons)
-                                )),
-                                false,
-                            ),
-                        };
-                        let is_included = checked && included(&o.id);
-                        Entry {
-                            key: format!("option:{}", o.id),
-                            name: o.name.get(lang).to_owned(),
-                            description: o.description.as_ref().map(|d| d.get(lang).to_owned()),
-                            checked,
-                            disabled: disabled && !checked,
-                            delta: if is_included {
-                                Some(crate::i18n::td_string!(locale, configure.included).to_owned())
-                            } else if single {
-                                delta(o.price - current)
-                            } else {
-                                delta(o.price)
-                            },
-                            note,
-                            changes_others,
-                        }
-                    })
-                    .collect()
-            }
-        }
     }
 }
