@@ -108,3 +108,27 @@ test('the step links jump to a step; the spec sheet follows the powertrain', asy
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a phone screen needs no sideways scrolling; the quote prints on one page', async () => {
+  const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  const cfg = new ConfigurePage(page, server.url);
+  for (const path of ['/', '/configure/nqr-school']) {
+    await page.goto(`${server.url}${path}`);
+    await page.locator('main h1').first().waitFor();
+    await page.locator('.cards > li, .price-table [data-total]').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.equal(overflow, 0, `${path} is ${overflow} px wider than the phone`);
+  }
+  await screenshot(page, 'configure-phone');
+
+  // A fleet quote with the longest breakdown of the catalog's buses, printed on A4.
+  await cfg.open('nqr-school', '?q=25');
+  await page.locator('.build-month strong', { hasNotText: 'loading' }).waitFor();
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
+  assert.equal(pages, 1, 'the printed quote is one page');
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await page.locator('.quantity').innerText(), /25/, 'the printed quote says how many');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -98,6 +98,8 @@ fn Quantity(data: Shared, quantity: RwSignal<u16>) -> impl IntoView {
     view! {
         <div class="quantity">
             <label for="quantity">{t!(i18n, summary.quantity)}</label>
+            // The input is not printed; its value is.
+            <span class="print-only">{move || quantity.get()}</span>
             <input
                 id="quantity"
                 type="number"
