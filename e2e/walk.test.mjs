@@ -81,9 +81,12 @@ test('Back and Forward walk through the choices; reloading keeps the configurati
   assert.deepEqual(await cfg.checked(), afterPaint);
   assert.equal(await page.locator('#quantity').inputValue(), '3');
 
+  // Reloading asks for the catalog again, but only whether it changed (the HTTP cache answers).
+  const catalogAsked = page.waitForRequest((r) => r.url().endsWith('/api/v1/catalog'));
   await page.reload();
   await cfg.total.waitFor();
   assert.deepEqual(await cfg.checked(), afterPaint, 'reloading keeps the configuration');
+  assert.match((await (await catalogAsked).allHeaders())['if-none-match'] ?? '', /^"[0-9a-f]+"$/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
