@@ -122,6 +122,10 @@ test('a phone screen needs no sideways scrolling; the quote prints on one page',
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.equal(overflow, 0, `${path} is ${overflow} px wider than the phone`);
   }
+  // The summary is below the steps there: the total stays in sight at the bottom.
+  const bar = page.locator('.mobile-total');
+  assert.ok(await bar.isVisible());
+  assert.equal((await bar.locator('strong').textContent()).replace(/\D/g, ''), String(await cfg.totalMinor()));
   await screenshot(page, 'configure-phone');
 
   // A fleet quote with the longest breakdown of the catalog's buses, printed on A4.

@@ -55,7 +55,7 @@ pub fn Summary(
         format!("{origin}{path}")
     });
     Some(view! {
-        <aside class="summary" aria-label=move || t_string!(i18n, summary.title)>
+        <aside class="summary" id="summary" aria-label=move || t_string!(i18n, summary.title)>
             <PrintHeader code=code />
             <Drawing body=body color=color label=label />
             <Quantity data=data.clone() quantity=quantity />

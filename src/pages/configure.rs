@@ -17,7 +17,7 @@ use crate::{
         summary::Summary,
     },
     drafts,
-    format::MoneyUnit,
+    format::{self, MoneyUnit},
     i18n::{t, use_i18n, use_lang},
     route::Route,
     state::{CatalogStatus, Shared, use_app_state},
@@ -274,7 +274,7 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
             let after = pending.with(|p| p.as_ref().and_then(|a| quote_of(&a.configuration)))?;
             let before = quote.get()?;
             let diff = after.total - before.total;
-            Some(crate::format::delta(
+            Some(format::delta(
                 diff,
                 after.minor_digits,
                 after.currency.as_str(),
@@ -305,6 +305,12 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
         configuration.set(before);
     });
 
+    let total_text = move || {
+        quote.with(|q| {
+            q.as_ref()
+                .map(|q| format::money(q.total, q.minor_digits, q.currency.as_str(), lang()))
+        })
+    };
     let name = model.name().clone();
     Some(view! {
         <h1>{move || name.get(lang()).to_owned()}</h1>
@@ -334,6 +340,13 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
                 code=code
             />
         </div>
+        // On a narrow screen the summary is below the steps: the total stays in sight.
+        <p class="mobile-total no-print">
+            <span>{t!(i18n, price.total)} " "</span>
+            <strong>{total_text}</strong>
+            " "
+            <a href="#summary" target="_self">{t!(i18n, summary.title)}</a>
+        </p>
         <ChangeNotice data=data.clone() model=index last=last_change on_undo=on_undo />
         <ConflictDialog
             data=data
