@@ -3,15 +3,11 @@
 //! [`Route`], and the footer.
 
 use leptos::prelude::*;
-use leptos_router::{
-    components::{A, Route as RouterRoute, Router, Routes},
-    hooks::use_location,
-    path,
-};
 
 use crate::{
     components::{server_status::ServerStatus, switches::Switches},
     i18n::{I18nContextProvider, locale_of, t, use_i18n},
+    navigation::{provide_address, use_address},
     pages::{catalog::CatalogPage, configure::ConfigurePage},
     route::Route,
     state::{self, CatalogStatus, Notice, Prefs, use_app_state},
@@ -25,32 +21,22 @@ pub const PRODUCT_NAME: &str = "Chui Auto Configurator";
 pub fn App() -> impl IntoView {
     view! {
         <I18nContextProvider enable_cookie=false>
-            <Router>
-                <Shell />
-            </Router>
+            <Shell />
         </I18nContextProvider>
     }
 }
 
-/// The route the current URL names (path and query string).
+/// The route the current address names (path and query string).
 pub fn use_route() -> Memo<Route> {
-    let location = use_location();
-    Memo::new(move |_| {
-        let (path, search) = (location.pathname.get(), location.search.get());
-        // The router's `search` has no leading `?`.
-        let search = search.trim_start_matches('?');
-        if search.is_empty() {
-            Route::parse(&path)
-        } else {
-            Route::parse(&format!("{path}?{search}"))
-        }
-    })
+    let address = use_address();
+    Memo::new(move |_| Route::parse(&address.get()))
 }
 
-/// Everything inside the translations and the router: state, header, page, footer.
+/// Everything inside the translations: address, state, header, page, footer.
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
+    provide_address();
     let mut notices = Vec::new();
     let prefs = state::load_prefs(&mut notices);
     // In an effect: the translations' provider sets the browser's language in its own first
@@ -77,11 +63,7 @@ fn Shell() -> impl IntoView {
         <main id="main" class="page">
             <Notices />
             <CatalogState />
-            // [`Route`] parses every URL; the router's `Routes` only tells the router when a
-            // navigation has rendered, which is when it writes the address bar.
-            <Routes fallback=CurrentPage>
-                <RouterRoute path=path!("/*any") view=CurrentPage />
-            </Routes>
+            <CurrentPage />
         </main>
         <Footer />
     }
@@ -205,16 +187,19 @@ fn Notices() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
+    let route = use_route();
+    // `aria-current="page"` on the link of the page shown.
+    let current = move |is: fn(&Route) -> bool| move || route.with(is).then_some("page");
     view! {
         <a class="skip-link" href="#main">{t!(i18n, nav.skip)}</a>
         <header class="site-header">
             <a class="brand" href="/">{PRODUCT_NAME}</a>
             <nav aria-label=move || crate::i18n::t_string!(i18n, nav.label)>
                 <ul>
-                    <li><A href=Route::home().href()>{t!(i18n, nav.vehicles)}</A></li>
-                    <li><A href=Route::Compare.href()>{t!(i18n, nav.compare)}</A></li>
-                    <li><A href=Route::Orders.href()>{t!(i18n, nav.orders)}</A></li>
-                    <li><A href=Route::Plan.href()>{t!(i18n, nav.plan)}</A></li>
+                    <li><a href=Route::home().href() aria-current=current(|r| matches!(r, Route::Catalog(_)))>{t!(i18n, nav.vehicles)}</a></li>
+                    <li><a href=Route::Compare.href() aria-current=current(|r| *r == Route::Compare)>{t!(i18n, nav.compare)}</a></li>
+                    <li><a href=Route::Orders.href() aria-current=current(|r| *r == Route::Orders)>{t!(i18n, nav.orders)}</a></li>
+                    <li><a href=Route::Plan.href() aria-current=current(|r| *r == Route::Plan)>{t!(i18n, nav.plan)}</a></li>
                 </ul>
             </nav>
             <Switches />

@@ -7,6 +7,7 @@ pub mod drafts;
 pub mod format;
 pub mod i18n;
 pub mod labels;
+pub mod navigation;
 pub mod pages;
 pub mod route;
 pub mod state;

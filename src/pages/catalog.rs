@@ -3,7 +3,6 @@
 
 use configurator_domain::{Model, Quantity, plan::YearMonth, price};
 use leptos::prelude::*;
-use leptos_router::{NavigateOptions, hooks::use_navigate};
 
 use crate::{
     api,
@@ -12,6 +11,7 @@ use crate::{
     format,
     i18n::{t, t_string, use_i18n},
     labels::{self, BODIES, BRANDS},
+    navigation::{Entry, use_address},
     route::{CatalogQuery, Route, Sort},
     state::{Shared, use_app_state},
 };
@@ -51,21 +51,13 @@ fn use_query() -> Memo<CatalogQuery> {
 fn Filters() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query();
-    let navigate = use_navigate();
+    let address = use_address();
     let set = move |change: &dyn Fn(&mut CatalogQuery)| {
         let mut next = query.get_untracked();
         change(&mut next);
-        navigate(
-            &Route::Catalog(next).href(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        address.navigate(&Route::Catalog(next).href(), Entry::Replace, false);
     };
     let non_empty = |v: String| (!v.is_empty()).then_some(v);
-    let (set1, set2, set3, set4) = (set.clone(), set.clone(), set.clone(), set);
     view! {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <label>
@@ -73,7 +65,7 @@ fn Filters() -> impl IntoView {
                 <select
                     name="brand"
                     prop:value=move || query.get().brand.unwrap_or_default()
-                    on:change=move |ev| set1(&|q| q.brand = non_empty(event_target_value(&ev)))
+                    on:change=move |ev| set(&|q| q.brand = non_empty(event_target_value(&ev)))
                 >
                     <option value="">{t!(i18n, catalog.all)}</option>
                     {BRANDS
@@ -87,7 +79,7 @@ fn Filters() -> impl IntoView {
                 <select
                     name="body"
                     prop:value=move || query.get().body.unwrap_or_default()
-                    on:change=move |ev| set2(&|q| q.body = non_empty(event_target_value(&ev)))
+                    on:change=move |ev| set(&|q| q.body = non_empty(event_target_value(&ev)))
                 >
                     <option value="">{t!(i18n, catalog.all)}</option>
                     {BODIES
@@ -107,7 +99,7 @@ fn Filters() -> impl IntoView {
                 <select
                     name="sort"
                     prop:value=move || query.get().sort.slug()
-                    on:change=move |ev| set3(&|q| q.sort = Sort::from_slug(&event_target_value(&ev)))
+                    on:change=move |ev| set(&|q| q.sort = Sort::from_slug(&event_target_value(&ev)))
                 >
                     {Sort::ALL
                         .into_iter()
@@ -122,7 +114,7 @@ fn Filters() -> impl IntoView {
                     name="q"
                     autocomplete="off"
                     prop:value=move || query.get().search
-                    on:input=move |ev| set4(&|q| q.search = event_target_value(&ev))
+                    on:input=move |ev| set(&|q| q.search = event_target_value(&ev))
                 />
             </label>
         </form>

@@ -5,7 +5,6 @@
 
 use configurator_domain::{Applied, Choice, Configuration, Model, Quantity, code, engine, price};
 use leptos::prelude::*;
-use leptos_router::{NavigateOptions, hooks::use_navigate};
 
 use crate::{
     app::use_route,
@@ -19,6 +18,7 @@ use crate::{
     drafts,
     format::{self, MoneyUnit},
     i18n::{t, use_i18n, use_lang},
+    navigation::{Entry, use_address},
     route::Route,
     state::{CatalogStatus, Shared, use_app_state},
 };
@@ -76,7 +76,7 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
     let lang = use_lang();
     let app = use_app_state();
     let route = use_route();
-    let navigate = use_navigate();
+    let address = use_address();
     let model = data.catalog().models().get(index).cloned()?;
     let (url_code, url_quantity) = match route.get_untracked() {
         Route::Configure { code, quantity, .. } => (code, quantity),
@@ -159,17 +159,14 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
             // the address the page opened with put right, is not.
             let same_configuration =
                 matches!(&shown, Route::Configure { code: shown_code, .. } if *shown_code == code);
-            let replace = same_configuration || !opened.get_value();
+            let entry = if same_configuration || !opened.get_value() {
+                Entry::Replace
+            } else {
+                Entry::Push
+            };
             opened.set_value(true);
             written.set_value(Some(href.clone()));
-            navigate(
-                &href,
-                NavigateOptions {
-                    replace,
-                    scroll: false,
-                    ..NavigateOptions::default()
-                },
-            );
+            address.navigate(&href, entry, false);
         } else {
             opened.set_value(true);
         }

@@ -66,7 +66,8 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// Whether a path names a file that Trunk fingerprinted (`app-0123456789abcdef_bg.wasm`).
+/// Whether a path names a file that Trunk fingerprinted (`app-0123456789abcdef_bg.wasm`). Trunk
+/// writes the 64-bit hash without leading zeros, so it may be shorter than 16 digits.
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default();
@@ -74,7 +75,7 @@ fn is_hashed_asset(path: &str) -> bool {
         return false;
     };
     let hash = tail.split('_').next().unwrap_or_default();
-    hash.len() >= 16 && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
+    (10..=16).contains(&hash.len()) && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
 }
 
 #[cfg(test)]
@@ -86,6 +87,7 @@ mod tests {
         assert!(is_hashed_asset("/configurator-0a1b2c3d4e5f6a7b_bg.wasm"));
         assert!(is_hashed_asset("/configurator-0a1b2c3d4e5f6a7b.js"));
         assert!(is_hashed_asset("/main-0a1b2c3d4e5f6a7b.css"));
+        assert!(is_hashed_asset("/configurator-503f8bc29ece38c_bg.wasm"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/configure/cobalt"));
         assert!(!is_hashed_asset("/pre-heater.svg"));
