@@ -127,8 +127,8 @@ test('a conflicting choice asks first; cancel keeps, accept applies the fix', as
   await page.close();
 });
 
-test('the share link opens the same configuration in a new page', async () => {
-  const page = await newPage(browser);
+test('the share link is copied and opens the same configuration in a new page', async () => {
+  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   const cfg = new ConfigurePage(page, server.url);
   await cfg.open('cobalt');
   await cfg.choose('trim:ltz');
@@ -138,6 +138,9 @@ test('the share link opens the same configuration in a new page', async () => {
   await page.waitForFunction(() => document.querySelector('input[data-choice="option:parking"]').checked);
   const link = await cfg.shareLink();
   assert.ok(link.includes(await cfg.code()), link);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('Link copied.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   const other = await newPage(browser);
   const shared = new ConfigurePage(other, server.url);
   await other.goto(link);

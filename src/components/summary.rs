@@ -4,6 +4,7 @@
 
 use configurator_domain::{Configuration, price::Quote};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast as _;
 
 use crate::{
     api,
@@ -54,6 +55,12 @@ pub fn Summary(
         .href();
         format!("{origin}{path}")
     });
+    // Whether the last copy worked; cleared when the link changes.
+    let copied = RwSignal::new(None::<bool>);
+    Effect::new(move |_| {
+        share.track();
+        copied.set(None);
+    });
     Some(view! {
         <aside class="summary" id="summary" aria-label=move || t_string!(i18n, summary.title)>
             <PrintHeader code=code />
@@ -68,13 +75,52 @@ pub fn Summary(
                     event_target::<web_sys::HtmlInputElement>(&ev).select();
                 } />
                 <p class="share-actions no-print">
+                    <button type="button" on:click=move |_| copy_link(share.get_untracked(), copied)>
+                        {t!(i18n, summary.copy)}
+                    </button>
+                    " "
                     <a href=move || share.get()>{t!(i18n, summary.open_link)}</a>
                     " "
                     <button type="button" on:click=|_| { let _ = window().print(); }>{t!(i18n, summary.print)}</button>
                 </p>
+                <p class="copied no-print" role="status">
+                    {move || copied.get().map(|ok| if ok {
+                        t!(i18n, summary.copied).into_any()
+                    } else {
+                        t!(i18n, summary.copy_failed).into_any()
+                    })}
+                </p>
             </div>
         </aside>
     })
+}
+
+/// Copies `link` to the clipboard and says whether that worked; where the browser cannot (no
+/// clipboard outside a secure context, or permission refused) the link is selected instead, for
+/// Ctrl+C.
+fn copy_link(link: String, copied: RwSignal<Option<bool>>) {
+    let navigator = window().navigator();
+    let select_instead = move || {
+        copied.set(Some(false));
+        if let Some(input) = document()
+            .get_element_by_id("share-link")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let _ = input.focus();
+            input.select();
+        }
+    };
+    if !js_sys::Reflect::has(&navigator, &"clipboard".into()).unwrap_or(false) {
+        select_instead();
+        return;
+    }
+    let written = navigator.clipboard().write_text(&link);
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(written).await {
+            Ok(_) => copied.set(Some(true)),
+            Err(_) => select_instead(),
+        }
+    });
 }
 
 /// The quantity, with the fleet discount tier it reaches and the next one.
