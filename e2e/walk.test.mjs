@@ -139,3 +139,29 @@ test('a phone screen needs no sideways scrolling; the quote prints on one page',
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('the saved catalog is used at once; the server confirming it does not rebuild the page', async () => {
+  const page = await newPage(browser);
+  const cfg = new ConfigurePage(page, server.url);
+  await cfg.open('cobalt');
+  // A slow catalog answer: the page comes up from the saved copy first.
+  let answered;
+  const answer = new Promise((resolve) => { answered = resolve; });
+  await page.route('**/api/v1/catalog', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+    answered();
+  });
+  await page.reload();
+  await cfg.total.waitFor();
+  // A choice that waits in the conflict dialog while the server's answer is on its way.
+  await cfg.choose('powertrain:1.5at');
+  await cfg.dialog.waitFor();
+  await answer;
+  await page.waitForTimeout(300);
+  assert.ok(await cfg.dialog.isVisible(), 'the dialog is still open: the page was not built again');
+  await cfg.dialog.getByRole('button', { name: 'Accept changes' }).click();
+  assert.ok(await cfg.input('powertrain:1.5at').isChecked());
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

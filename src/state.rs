@@ -148,6 +148,12 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
         Ok(Arc::new(response))
     });
     let catalog = Memo::new(move |_| match (fetched.get(), cached.clone()) {
+        // The usual case: the server confirms the saved copy. Keep the copy already on screen, so
+        // that the page is not built again under the user's hands.
+        (Some(Ok(response)), Some(data)) if *data.0 == *response => CatalogStatus::Ready {
+            data,
+            offline: None,
+        },
         (Some(Ok(response)), _) => CatalogStatus::Ready {
             data: Shared(response),
             offline: None,
