@@ -47,10 +47,10 @@ pub async fn health() -> Result<Health, ApiError> {
     get_json("/health").await
 }
 
-/// The catalog, checked again here through the domain's validation (deserializing a `Catalog`
-/// validates it), with the JSON text it came as (cached as it is: serializing a catalog again
-/// would put a whole serializer of it in the wasm).
-pub async fn catalog() -> Result<(CatalogResponse, String), ApiError> {
+/// The catalog as the JSON text the server sent (kept as it is: the saved copy is compared with it
+/// and replaced by it, and serializing a catalog again would put a whole serializer of it in the
+/// wasm).
+pub async fn catalog_text() -> Result<String, ApiError> {
     let response = Request::get(&format!("{API}/catalog"))
         .send()
         .await
@@ -58,13 +58,16 @@ pub async fn catalog() -> Result<(CatalogResponse, String), ApiError> {
     if !response.ok() {
         return Err(failure(response).await);
     }
-    let text = response
+    response
         .text()
         .await
-        .map_err(|error| ApiError::Decode(error.to_string()))?;
-    let catalog =
-        serde_json::from_str(&text).map_err(|error| ApiError::Decode(error.to_string()))?;
-    Ok((catalog, text))
+        .map_err(|error| ApiError::Decode(error.to_string()))
+}
+
+/// The catalog of [`catalog_text`], checked again here through the domain's validation
+/// (deserializing a `Catalog` validates it).
+pub fn parse_catalog(text: &str) -> Result<CatalogResponse, ApiError> {
+    serde_json::from_str(text).map_err(|error| ApiError::Decode(error.to_string()))
 }
 
 /// The server's price of order lines: the authority the browser's own quote must equal.

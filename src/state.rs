@@ -142,19 +142,26 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
         }
         Stored::Missing => None,
     };
-    let fetched = LocalResource::new(|| async {
-        let (response, text) = api::catalog().await?;
+    // The server's catalog, or `None` when it is the saved copy word for word (the usual case:
+    // nothing to parse, and the page on screen is not built again under the user's hands).
+    let have_copy = cached.is_some();
+    let fetched = LocalResource::new(move || async move {
+        let text = api::catalog_text().await?;
+        if have_copy && storage::holds_json(storage::CATALOG_KEY, CATALOG_VERSION, &text) {
+            return Ok(None);
+        }
+        let response = api::parse_catalog(&text)?;
         storage::save_json(storage::CATALOG_KEY, CATALOG_VERSION, &text);
-        Ok(Arc::new(response))
+        Ok(Some(Arc::new(response)))
     });
     let catalog = Memo::new(move |_| match (fetched.get(), cached.clone()) {
-        // The usual case: the server confirms the saved copy. Keep the copy already on screen, so
-        // that the page is not built again under the user's hands.
-        (Some(Ok(response)), Some(data)) if *data.0 == *response => CatalogStatus::Ready {
+        (Some(Ok(None)), Some(data)) => CatalogStatus::Ready {
             data,
             offline: None,
         },
-        (Some(Ok(response)), _) => CatalogStatus::Ready {
+        // Not reached: "unchanged" is only said when there is a saved copy.
+        (Some(Ok(None)), None) => CatalogStatus::Loading,
+        (Some(Ok(Some(response))), _) => CatalogStatus::Ready {
             data: Shared(response),
             offline: None,
         },

@@ -105,6 +105,13 @@ pub fn save_json(key: &str, version: u32, json: &str) {
     }
 }
 
+/// Whether `key` holds `json` word for word, in an envelope of `version`.
+pub fn holds_json(key: &str, version: u32, json: &str) -> bool {
+    storage()
+        .and_then(|storage| storage.get_item(key).ok().flatten())
+        .is_some_and(|stored| stored == envelope(version, json))
+}
+
 /// The envelope of `json` with `version`.
 fn envelope(version: u32, json: &str) -> String {
     format!(r#"{{"v":{version},"data":{json}}}"#)
