@@ -316,7 +316,11 @@ fn check_lists_every_violation() {
     );
     assert_eq!(
         check(cobalt, &empty)[0].describe(cobalt, Lang::Uz),
-        "нужно выбрать: Rang"
+        "tanlash kerak: Rang"
+    );
+    assert_eq!(
+        check(cobalt, &empty)[0].describe(cobalt, Lang::Ky),
+        "тандоо керек: Түсү"
     );
 }
 
