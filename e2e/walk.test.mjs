@@ -10,7 +10,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer();
+  server = await startServer(['--demo']);
   browser = await launchBrowser();
 });
 
@@ -163,5 +163,39 @@ test('the saved catalog is used at once; the server confirming it does not rebui
   await cfg.dialog.getByRole('button', { name: 'Accept changes' }).click();
   assert.ok(await cfg.input('powertrain:1.5at').isChecked());
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a dealer signs in (a wrong password first), the quote names the dealership, and signs out', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.locator('.cards > li').first().waitFor();
+  await page.locator('.account').getByRole('link', { name: 'Sign in' }).click();
+  await page.locator('h1', { hasText: 'Sign in' }).waitFor();
+  await checkAccessibility(page, 'the sign-in page');
+  await page.getByLabel('Username').fill('dealer1');
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Wrong username or password.' }).waitFor();
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.account', { hasText: 'dealer1 · Bishkek Auto Center' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+
+  // The printed quote names the dealership; a reload remembers who signed in.
+  const cfg = new ConfigurePage(page, server.url);
+  await cfg.open('cobalt');
+  await page.reload();
+  await cfg.total.waitFor();
+  await page.locator('.account', { hasText: 'Bishkek Auto Center' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await page.locator('.print-header').innerText(), /Dealer\s+Bishkek Auto Center/);
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.locator('.account').getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('.account').getByRole('link', { name: 'Sign in' }).waitFor();
+  assert.equal((await page.request.get(`${server.url}/api/v1/session`)).status(), 401, 'the session ended');
+  // The wrong password's 401 is the one failed request the browser reports.
+  assert.deepEqual(page.errors.filter((e) => !/status of 401/.test(e)), []);
   await page.close();
 });

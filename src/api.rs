@@ -4,7 +4,10 @@
 use std::{collections::BTreeMap, fmt};
 
 use configurator_domain::{
-    api::{AvailabilityResponse, CatalogResponse, ErrorBody, Health, QuoteRequest},
+    api::{
+        AvailabilityResponse, CatalogResponse, ErrorBody, Health, LoginRequest, QuoteRequest,
+        SessionResponse,
+    },
     price::OrderQuote,
 };
 use gloo_net::http::{Request, Response};
@@ -85,6 +88,60 @@ pub async fn quote(request: &QuoteRequest) -> Result<OrderQuote, ApiError> {
 pub async fn availability(code: &str, quantity: u16) -> Result<AvailabilityResponse, ApiError> {
     // Codes are base64url: nothing in them needs escaping in a query string.
     get_json(&format!("/availability?code={code}&quantity={quantity}")).await
+}
+
+/// Why signing in did not work.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SignInError {
+    /// No such user, or another password.
+    Wrong,
+    /// Too many failed attempts for this username: wait this many seconds.
+    Wait(u64),
+    /// Anything else: the server unreachable or failing.
+    Failed(ApiError),
+}
+
+/// Signs in; the server sets the session cookie.
+pub async fn sign_in(request: &LoginRequest) -> Result<SessionResponse, SignInError> {
+    let response = Request::post(&format!("{API}/session"))
+        .json(request)
+        .map_err(|error| SignInError::Failed(ApiError::Decode(error.to_string())))?
+        .send()
+        .await
+        .map_err(|error| SignInError::Failed(ApiError::Network(error.to_string())))?;
+    match response.status() {
+        401 => Err(SignInError::Wrong),
+        429 => Err(SignInError::Wait(
+            response
+                .headers()
+                .get("retry-after")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(1),
+        )),
+        _ => decode(response).await.map_err(SignInError::Failed),
+    }
+}
+
+/// Who is signed in on this browser; `None` when nobody is (the server answers 401).
+pub async fn session() -> Result<Option<SessionResponse>, ApiError> {
+    match get_json("/session").await {
+        Ok(session) => Ok(Some(session)),
+        Err(ApiError::Server { status: 401, .. }) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// Signs out: the server forgets the session and clears the cookie.
+pub async fn sign_out() -> Result<(), ApiError> {
+    let response = Request::delete(&format!("{API}/session"))
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(failure(response).await)
+    }
 }
 
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {

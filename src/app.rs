@@ -8,7 +8,11 @@ use crate::{
     components::{server_status::ServerStatus, switches::Switches},
     i18n::{I18nContextProvider, locale_of, t, use_i18n},
     navigation::{provide_address, use_address},
-    pages::{catalog::CatalogPage, configure::ConfigurePage},
+    pages::{
+        catalog::CatalogPage,
+        configure::ConfigurePage,
+        sign_in::{self, SignInPage, SignOutButton},
+    },
     route::Route,
     state::{self, CatalogStatus, Notice, Prefs, use_app_state},
 };
@@ -77,6 +81,7 @@ enum PageKey {
     Compare,
     Orders,
     Plan,
+    SignIn,
     NotFound(String),
 }
 
@@ -91,6 +96,7 @@ fn CurrentPage() -> impl IntoView {
         Route::Compare => PageKey::Compare,
         Route::Orders => PageKey::Orders,
         Route::Plan => PageKey::Plan,
+        Route::SignIn => PageKey::SignIn,
         Route::NotFound { path } => PageKey::NotFound(path),
     });
     move || match key.get() {
@@ -111,6 +117,7 @@ fn CurrentPage() -> impl IntoView {
             <p>{t!(i18n, pages.plan)}</p>
         }
         .into_any(),
+        PageKey::SignIn => view! { <SignInPage /> }.into_any(),
         PageKey::NotFound(path) => view! {
             <h1>{t!(i18n, pages.not_found_title)}</h1>
             <p>{t!(i18n, pages.not_found)} " " <code>{path}</code></p>
@@ -203,7 +210,31 @@ fn Header() -> impl IntoView {
                 </ul>
             </nav>
             <Switches />
+            <Account />
         </header>
+    }
+}
+
+/// Who is signed in, with a way out; or the way in.
+#[component]
+fn Account() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app_state();
+    move || {
+        match app.account.get() {
+        Some(account) => view! {
+            <p class="account">
+                <span>{sign_in::describe(&account, crate::i18n::t_string!(i18n, account.planner))}</span>
+                " "
+                <SignOutButton />
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="account"><a href=Route::SignIn.href()>{t!(i18n, account.sign_in)}</a></p>
+        }
+        .into_any(),
+    }
     }
 }
 

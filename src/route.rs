@@ -24,6 +24,8 @@ pub enum Route {
     Orders,
     /// `/plan`: the production plan.
     Plan,
+    /// `/sign-in`: dealers and planners sign in; signed in, who they are and signing out.
+    SignIn,
     /// Anything else; carries the path that was asked for.
     NotFound { path: String },
 }
@@ -118,6 +120,7 @@ impl Route {
             ["compare"] => Self::Compare,
             ["orders"] => Self::Orders,
             ["plan"] => Self::Plan,
+            ["sign-in"] => Self::SignIn,
             _ => Self::NotFound {
                 path: path.to_owned(),
             },
@@ -156,6 +159,7 @@ impl Route {
             Self::Compare => "/compare".to_owned(),
             Self::Orders => "/orders".to_owned(),
             Self::Plan => "/plan".to_owned(),
+            Self::SignIn => "/sign-in".to_owned(),
             Self::NotFound { path } => path.clone(),
         }
     }
@@ -280,6 +284,7 @@ mod tests {
             Route::Compare,
             Route::Orders,
             Route::Plan,
+            Route::SignIn,
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());

@@ -4,7 +4,11 @@
 
 use std::sync::Arc;
 
-use configurator_domain::{Catalog, MarketId, api::CatalogResponse, price::Currency};
+use configurator_domain::{
+    Catalog, MarketId,
+    api::{CatalogResponse, SessionResponse},
+    price::Currency,
+};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +21,8 @@ use crate::{
 const CATALOG_VERSION: u32 = 1;
 /// The version of the preferences' envelope.
 const PREFS_VERSION: u32 = 1;
+/// The version of the signed-in account's envelope.
+const ACCOUNT_VERSION: u32 = 1;
 
 /// The catalog answer, shared without copying; equal when it is the same answer.
 #[derive(Debug, Clone)]
@@ -85,6 +91,8 @@ pub struct AppState {
     pub currency: RwSignal<Currency>,
     /// Notices to show.
     pub notices: RwSignal<Vec<Notice>>,
+    /// Who is signed in on this browser, as far as the app knows.
+    pub account: RwSignal<Option<SessionResponse>>,
 }
 
 impl AppState {
@@ -102,6 +110,18 @@ impl AppState {
         chosen
             .filter(|m| catalog.market(m).is_some())
             .or_else(|| catalog.markets().first().map(|m| m.id.clone()))
+    }
+
+    /// Remembers who signed in (the session itself is the server's cookie).
+    pub fn signed_in(&self, account: SessionResponse) {
+        storage::save(storage::ACCOUNT_KEY, ACCOUNT_VERSION, &account);
+        self.account.set(Some(account));
+    }
+
+    /// Forgets who signed in.
+    pub fn signed_out(&self) {
+        storage::remove(storage::ACCOUNT_KEY);
+        self.account.set(None);
     }
 
     /// Adds a notice unless it is already shown.
@@ -176,13 +196,35 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
         },
         (Some(Err(error)), None) => CatalogStatus::Failed(error),
     });
+    // Who signed in here last: shown at once, then confirmed with the server (the session may
+    // have ended). Nobody is asked about when nobody signed in, so a visitor causes no 401.
+    let remembered = match storage::load::<SessionResponse>(storage::ACCOUNT_KEY, ACCOUNT_VERSION) {
+        Stored::Found(account) => Some(account),
+        Stored::Dropped => {
+            notices.push(Notice::StoredDataDropped);
+            None
+        }
+        Stored::Missing => None,
+    };
+    let confirm = remembered.is_some();
     let state = AppState {
         catalog,
         reload: Callback::new(move |()| fetched.refetch()),
         market: RwSignal::new(prefs.and_then(|p| p.market.clone())),
         currency: RwSignal::new(prefs.map(|p| p.currency).unwrap_or_default()),
         notices: RwSignal::new(notices),
+        account: RwSignal::new(remembered),
     };
+    if confirm {
+        leptos::task::spawn_local(async move {
+            match api::session().await {
+                Ok(Some(account)) => state.signed_in(account),
+                Ok(None) => state.signed_out(),
+                // Offline: keep showing who it was.
+                Err(_) => {}
+            }
+        });
+    }
     provide_context(state);
     state
 }

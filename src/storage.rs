@@ -10,6 +10,9 @@ pub const CATALOG_KEY: &str = "configurator.catalog";
 pub const PREFS_KEY: &str = "configurator.prefs";
 /// Configurations in progress.
 pub const DRAFTS_KEY: &str = "configurator.drafts";
+/// Who signed in on this browser: only a hint for the header, confirmed with the server (the
+/// session itself is an HttpOnly cookie scripts cannot read).
+pub const ACCOUNT_KEY: &str = "configurator.account";
 
 /// What was found under a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +105,13 @@ pub fn save<T: Serialize>(key: &str, version: u32, value: &T) {
 pub fn save_json(key: &str, version: u32, json: &str) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(key, &envelope(version, json));
+    }
+}
+
+/// Removes the value under `key`.
+pub fn remove(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
     }
 }
 

@@ -243,12 +243,21 @@ fn PrintHeader(code: Signal<Option<String>>) -> impl IntoView {
     let valid = js_sys::Date::new_0();
     valid.set_date(valid.get_date() + 30);
     let (today, valid) = (date(&today), date(&valid));
+    // The signed-in dealer's dealership; a line to fill in by hand otherwise.
+    let app = crate::state::use_app_state();
+    let dealer = move || {
+        app.account
+            .with(|a| a.as_ref().and_then(|a| a.dealership.clone()))
+    };
     view! {
         <div class="print-only print-header">
             <p class="print-title">{t!(i18n, print.title)}</p>
             <dl>
                 <dt>{t!(i18n, print.dealer)}</dt>
-                <dd class="blank">" "</dd>
+                {move || match dealer() {
+                    Some(name) => view! { <dd>{name}</dd> }.into_any(),
+                    None => view! { <dd class="blank">" "</dd> }.into_any(),
+                }}
                 <dt>{t!(i18n, print.date)}</dt>
                 <dd>{today}</dd>
                 <dt>{t!(i18n, print.valid_until)}</dt>

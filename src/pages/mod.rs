@@ -2,3 +2,4 @@
 
 pub mod catalog;
 pub mod configure;
+pub mod sign_in;
