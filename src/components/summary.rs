@@ -59,7 +59,9 @@ pub fn Summary(
     let copied = RwSignal::new(None::<bool>);
     Effect::new(move |_| {
         share.track();
-        copied.set(None);
+        if copied.get_untracked().is_some() {
+            copied.set(None);
+        }
     });
     Some(view! {
         <aside class="summary" id="summary" aria-label=move || t_string!(i18n, summary.title)>

@@ -252,9 +252,12 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
                     pending_choice.set_value(Some(choice));
                 }
                 Ok(applied) => {
-                    problem.set(None);
+                    set_if_changed(problem, None);
                     let before = configuration.get_untracked();
-                    last_change.set(LastChange::of(&model, &choice, &applied.changes, before));
+                    set_if_changed(
+                        last_change,
+                        LastChange::of(&model, &choice, &applied.changes, before),
+                    );
                     configuration.set(applied.configuration);
                 }
                 Err(error) => problem.set(Some(Problem::Refused(describe_error(
@@ -354,6 +357,14 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
             on_cancel=on_cancel
         />
     })
+}
+
+/// Sets `signal` only when `value` differs: an equal value would still wake every reader, and a
+/// click should wake no more than it changes.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|now| *now != value) {
+        signal.set(value);
+    }
 }
 
 /// Something to tell about the configuration.
