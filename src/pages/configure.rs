@@ -85,7 +85,8 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
     let (initial, code_ok) = from_url(&data, &model, url_code.as_deref());
     let configuration = RwSignal::new(initial);
     let quantity = RwSignal::new(url_quantity.unwrap_or(1));
-    let pending = RwSignal::new(None::<Applied>);
+    // A choice waiting in the conflict dialog, with what it would do.
+    let pending = RwSignal::new(None::<(Choice, Applied)>);
     let problem = RwSignal::new((!code_ok).then_some(Problem::BadCode));
     let last_change = RwSignal::new(None::<LastChange>);
 
@@ -133,7 +134,7 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     // Whether the address has been written once (the first write replaces the opening address).
     let opened = StoredValue::new(false);
-    // The address this page last wrote, until the router reports it.
+    // The address this page last wrote, until the address signal reports it back.
     let written = StoredValue::new(None::<String>);
     let write_draft = {
         let model_id = model_id.clone();
@@ -164,12 +165,10 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
             } else {
                 Entry::Push
             };
-            opened.set_value(true);
             written.set_value(Some(href.clone()));
             address.navigate(&href, entry, false);
-        } else {
-            opened.set_value(true);
         }
+        opened.set_value(true);
     };
     let flush_soon = flush.clone();
     Effect::new(move |before: Option<()>| {
@@ -240,16 +239,13 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
         on_leave.try_with_value(|flush| flush(false));
     });
 
-    // The choice waiting in the conflict dialog, to announce what accepting it changed.
-    let pending_choice = StoredValue::new(None::<Choice>);
     let on_choice = Callback::new({
         let model = model.clone();
         move |choice: Choice| {
             let result = configuration.with_untracked(|c| engine::apply(&model, c, choice.clone()));
             match result {
                 Ok(applied) if applied.is_conflict_resolution() => {
-                    pending.set(Some(applied));
-                    pending_choice.set_value(Some(choice));
+                    pending.set(Some((choice, applied)));
                 }
                 Ok(applied) => {
                     set_if_changed(problem, None);
@@ -271,7 +267,8 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
     let price_change = Signal::derive({
         let quote_of = quote_of.clone();
         move || {
-            let after = pending.with(|p| p.as_ref().and_then(|a| quote_of(&a.configuration)))?;
+            let after =
+                pending.with(|p| p.as_ref().and_then(|(_, a)| quote_of(&a.configuration)))?;
             let before = quote.get()?;
             let diff = after.total - before.total;
             Some(format::delta(
@@ -285,19 +282,16 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
     let on_accept = Callback::new({
         let model = model.clone();
         move |()| {
-            let choice = pending_choice.try_update_value(Option::take).flatten();
-            if let Some(applied) = pending.get_untracked() {
+            if let Some((choice, applied)) = pending.get_untracked() {
                 problem.set(None);
                 let before = configuration.get_untracked();
-                last_change
-                    .set(choice.and_then(|c| LastChange::of(&model, &c, &applied.changes, before)));
+                last_change.set(LastChange::of(&model, &choice, &applied.changes, before));
                 configuration.set(applied.configuration);
             }
             pending.set(None);
         }
     });
     let on_cancel = Callback::new(move |()| {
-        pending_choice.set_value(None);
         pending.set(None);
     });
     let on_undo = Callback::new(move |before: Configuration| {
@@ -351,7 +345,7 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
         <ConflictDialog
             data=data
             model=index
-            pending=pending
+            pending=Signal::derive(move || pending.with(|p| p.as_ref().map(|(_, a)| a.clone())))
             price_change=price_change
             on_accept=on_accept
             on_cancel=on_cancel
