@@ -324,6 +324,37 @@ proptest! {
     }
 
     #[test]
+    fn a_preview_is_what_allocating_in_turn_gives(
+        raw in calendars(),
+        ops in ops(),
+        batch in prop::collection::vec((0..2usize, 0..2usize, 1u32..=400), 1..5),
+    ) {
+        let calendar = PlantCalendar::from_file(&raw).expect("a valid calendar");
+        let (plan, _, _, _) = run(&calendar, &ops);
+        let today: YearMonth = "2027-02".parse().expect("month");
+        let requests: Vec<AllocationRequest> = batch
+            .iter()
+            .enumerate()
+            .map(|(i, &(line, kit, quantity))| AllocationRequest {
+                order_line: 10_000 + i as u64,
+                line: LINES[line].parse().expect("id"),
+                kit: KITS[kit].parse().expect("id"),
+                model: MODELS[i % MODELS.len()].into(),
+                quantity,
+                order_month: today,
+            })
+            .collect();
+        let preview = plan.preview(&requests);
+        let mut in_turn = plan.clone();
+        let allocated: Result<Vec<Vec<Allocation>>, usize> = requests
+            .iter()
+            .enumerate()
+            .map(|(i, request)| in_turn.allocate(request).map_err(|_| i))
+            .collect();
+        prop_assert_eq!(preview.map_err(|error| error.index), allocated);
+    }
+
+    #[test]
     fn calendars_sum_exactly(raw in calendars()) {
         let calendar = PlantCalendar::from_file(&raw).expect("a valid calendar");
         let total = |from: u32, n: u32| -> u32 {

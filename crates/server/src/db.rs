@@ -83,14 +83,17 @@ impl Database {
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _| {
                 Box::pin(async move {
-                    if backend == Backend::Sqlite {
+                    match backend {
                         // Orders must survive a power cut: WAL with a full sync on every commit.
-                        conn.execute(
+                        // Writers wait up to 5 s for the write lock (the plan's lock).
+                        Backend::Sqlite => conn.execute(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                              PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
-                        )
-                        .await?;
+                        ),
+                        // The plan's advisory lock, like SQLite's, is waited for at most 5 s.
+                        Backend::Postgres => conn.execute("SET lock_timeout = '5s'"),
                     }
+                    .await?;
                     Ok(())
                 })
             })

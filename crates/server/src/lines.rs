@@ -12,10 +12,33 @@ use configurator_domain::{
     price::{self, Currency, OrderPriceError, OrderQuote},
 };
 
-use crate::http::Error;
-
 /// The most lines one order or quote may have.
 pub const MAX_LINES: usize = 100;
+
+/// Every field at fault, each with its messages: `lines[3].quantity`, `lines[0].code`, `market`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", summary(.0))]
+pub struct FieldErrors(pub BTreeMap<String, Vec<String>>);
+
+impl FieldErrors {
+    /// One field at fault.
+    pub fn one(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self(BTreeMap::from([(field.into(), vec![message.into()])]))
+    }
+}
+
+/// The first message with its field, and how many more there are.
+fn summary(fields: &BTreeMap<String, Vec<String>>) -> String {
+    let count: usize = fields.values().map(Vec::len).sum();
+    let first = fields
+        .iter()
+        .find_map(|(field, messages)| messages.first().map(|m| format!("{field}: {m}")))
+        .unwrap_or_else(|| "invalid request".to_owned());
+    match count {
+        0 | 1 => first,
+        n => format!("{first} (and {} more)", n - 1),
+    }
+}
 
 /// A line whose code decoded to a valid configuration and whose quantity is in range.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,12 +48,12 @@ pub struct CheckedLine {
     pub quantity: Quantity,
 }
 
-/// Checks `market` and every line; a `422` names every field at fault.
+/// Checks `market` and every line, naming every field at fault.
 pub fn check(
     catalog: &Catalog,
     market: &MarketId,
     lines: &[LineRequest],
-) -> Result<Vec<CheckedLine>, Error> {
+) -> Result<Vec<CheckedLine>, FieldErrors> {
     let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut fault = |field: String, message: String| fields.entry(field).or_default().push(message);
     if catalog.market(market).is_none() {
@@ -77,7 +100,7 @@ pub fn check(
     if fields.is_empty() {
         Ok(checked)
     } else {
-        Err(Error::fields(fields))
+        Err(FieldErrors(fields))
     }
 }
 
@@ -87,16 +110,16 @@ pub fn price(
     market: &MarketId,
     lines: &[CheckedLine],
     currency: Currency,
-) -> Result<OrderQuote, Error> {
+) -> Result<OrderQuote, FieldErrors> {
     let priced: Vec<(Configuration, Quantity)> = lines
         .iter()
         .map(|line| (line.configuration.clone(), line.quantity))
         .collect();
     price::quote_order(catalog, &priced, market, currency).map_err(|error| match error {
-        OrderPriceError::Empty => Error::field("lines", "at least one line is needed"),
+        OrderPriceError::Empty => FieldErrors::one("lines", "at least one line is needed"),
         OrderPriceError::Line { index, error } => {
-            Error::field(format!("lines[{index}].code"), error.to_string())
+            FieldErrors::one(format!("lines[{index}].code"), error.to_string())
         }
-        OrderPriceError::Overflow => Error::field("lines", "the total is too large"),
+        OrderPriceError::Overflow => FieldErrors::one("lines", "the total is too large"),
     })
 }

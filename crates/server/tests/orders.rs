@@ -81,9 +81,8 @@ async fn a_retry_answers_the_same_order_without_a_duplicate(app: TestApp) {
     assert_eq!(app.count("orders").await, 1);
     assert_eq!(app.count("order_lines").await, 1);
     assert_eq!(app.count("idempotency_keys").await, 1);
-    let plan = app.state.plan.lock().await;
-    assert_eq!(plan.bookings().count(), 1, "planned once");
-    drop(plan);
+    let planned = app.state.plan.read(|plan| plan.bookings().count());
+    assert_eq!(planned, 1, "planned once");
     // Keys belong to a dealership: another dealer's same key is another order.
     let other = app.login("dealer2").await;
     let answer = app.order(&other, "retry-me", body).await;
@@ -182,7 +181,7 @@ async fn bad_lines_are_refused_naming_the_field_and_nothing_is_written(app: Test
     ] {
         assert_eq!(app.count(table).await, 0, "{table}");
     }
-    assert_eq!(app.state.plan.lock().await.bookings().count(), 0);
+    assert_eq!(app.state.plan.read(|plan| plan.bookings().count()), 0);
 }
 
 async fn only_dealers_order_and_only_after_logging_in(app: TestApp) {
@@ -365,7 +364,7 @@ async fn an_order_past_the_capacity_of_the_horizon_is_refused_whole(app: TestApp
     assert_eq!(answer.error_fields(), ["lines[3].quantity"]);
     assert_eq!(app.count("orders").await, 0, "nothing half-written");
     assert_eq!(
-        app.state.plan.lock().await.bookings().count(),
+        app.state.plan.read(|plan| plan.bookings().count()),
         0,
         "the plan is as it was"
     );
@@ -392,7 +391,7 @@ async fn the_plan_is_replayed_after_a_restart(app: TestApp) {
     app.order(&dealer, "r3", order_body(&app, "cobalt", 20).await)
         .await;
     let restarted = app.restart().await;
-    let before = app.state.plan.lock().await.clone();
-    let after = restarted.plan.lock().await.clone();
+    let before = app.state.plan.read(Clone::clone);
+    let after = restarted.plan.read(Clone::clone);
     assert_eq!(after, before);
 }

@@ -188,10 +188,11 @@ async fn parallel_orders_never_overfill_a_month(app: TestApp) {
         150,
         "every unit ordered is allocated once"
     );
-    let plan = app.state.plan.lock().await;
     for ((month, line), units) in &per_month {
-        let capacity = plan
-            .calendar()
+        let capacity = app
+            .state
+            .data
+            .calendar
             .capacity(&line.parse().expect("line"), month.parse().expect("month"))
             .expect("a month of the calendar");
         assert!(
@@ -207,10 +208,11 @@ async fn parallel_orders_never_overfill_a_month(app: TestApp) {
         per_month[&("2027-04".to_owned(), "passenger".to_owned())],
         60
     );
-    let in_memory: u32 = plan
-        .months(support::month("2027-01"), support::month("2027-12"))
-        .map(|m| m.allocated)
-        .sum();
+    let in_memory: u32 = app.state.plan.read(|plan| {
+        plan.months(support::month("2027-01"), support::month("2027-12"))
+            .map(|m| m.allocated)
+            .sum()
+    });
     assert_eq!(in_memory, 150, "memory agrees with the database");
 }
 

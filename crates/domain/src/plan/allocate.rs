@@ -120,6 +120,9 @@ pub enum ReleaseError {
     },
 }
 
+/// Units held per `(line index, month index)` by order lines not yet in the plan.
+pub(super) type Held = BTreeMap<(usize, usize), u32>;
+
 /// Allocations of one assembly line, month by month from the calendar's start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct LineState {
@@ -233,7 +236,7 @@ impl Plan {
         quantity: u32,
         order_month: YearMonth,
     ) -> Result<EarliestBuild, EarliestError> {
-        let (_, parts) = self.place(line, kit, quantity, order_month)?;
+        let (_, parts) = self.place(line, kit, quantity, order_month, &Held::new())?;
         let month =
             |part: Option<&(usize, u32)>| self.calendar.month(part.map_or(0, |p| p.0) as u32);
         Ok(EarliestBuild {
@@ -257,6 +260,7 @@ impl Plan {
             &request.kit,
             request.quantity,
             request.order_month,
+            &Held::new(),
         )?;
         let capacity = &self.calendar.capacity[line];
         let state = &mut self.lines[line];
@@ -311,13 +315,15 @@ impl Plan {
         Ok(booking.parts)
     }
 
-    /// Where an order line would go: its line's index and `(month index, units)` parts.
-    fn place(
+    /// Where an order line would go: its line's index and `(month index, units)` parts. `held`
+    /// is room taken on top of the plan by order lines not yet in it (see `Plan::preview`).
+    pub(super) fn place(
         &self,
         line_id: &LineId,
         kit: &KitId,
         quantity: u32,
         order_month: YearMonth,
+        held: &Held,
     ) -> Result<(usize, Vec<(usize, u32)>), EarliestError> {
         let line = self
             .calendar
@@ -350,9 +356,14 @@ impl Plan {
                     end,
                 });
             };
-            let units = (capacity[i] - state.allocated[i]).min(left);
-            parts.push((i, units));
-            left -= units;
+            let free = capacity[i] - state.allocated[i];
+            let units = free
+                .saturating_sub(held.get(&(line, i)).copied().unwrap_or(0))
+                .min(left);
+            if units > 0 {
+                parts.push((i, units));
+                left -= units;
+            }
             at = i + 1;
         }
         Ok((line, parts))

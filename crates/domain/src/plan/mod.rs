@@ -23,6 +23,9 @@
 //!   line that does not fit is split, and each part (month, units) is returned. An order line that
 //!   would not fit by the end of the planning horizon is refused whole, naming how much would fit.
 //!   Nothing is half-written on any error.
+//! * **Preview.** [`Plan::preview`] gives the parts a whole order's lines would get, one after
+//!   another, without changing the plan: a server stores them and books them only after its
+//!   commit, so that the plan in memory never holds what the database does not.
 //! * **Earliest build.** [`Plan::earliest`] answers, without changing the plan, the first and last
 //!   month `allocate` would give right now.
 //! * **Cancellation.** [`Plan::release`] frees the room of an order line.
@@ -50,6 +53,7 @@ mod check;
 mod file;
 mod ids;
 mod month;
+mod preview;
 mod replay;
 #[cfg(test)]
 mod tests;
@@ -66,5 +70,6 @@ pub use check::{MAX_HORIZON_MONTHS, PlantError, PlantErrors};
 pub use file::{KitFile, LineFile, PhaseFile, PlantFile};
 pub use ids::{IdError, KitId, LineId};
 pub use month::{YearMonth, YearMonthError};
+pub use preview::PreviewError;
 pub use replay::{PlanEvent, RebuildError, ReplayError};
 pub use view::MonthView;

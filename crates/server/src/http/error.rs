@@ -9,6 +9,8 @@ use axum::{
 };
 use configurator_domain::api::{ErrorBody, ErrorDetail};
 
+use crate::lines::FieldErrors;
+
 /// Everything a handler can answer instead of success.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -105,19 +107,15 @@ impl Error {
             fields: BTreeMap::from([(field, vec![message])]),
         }
     }
+}
 
-    /// 422 naming every field at fault; the message quotes the first and counts the rest.
-    pub fn fields(fields: BTreeMap<String, Vec<String>>) -> Self {
-        let count: usize = fields.values().map(Vec::len).sum();
-        let first = fields
-            .iter()
-            .find_map(|(field, messages)| messages.first().map(|m| format!("{field}: {m}")))
-            .unwrap_or_else(|| "invalid request".to_owned());
-        let message = match count {
-            0 | 1 => first,
-            n => format!("{first} (and {} more)", n - 1),
-        };
-        Self::Validation { message, fields }
+/// 422 naming every field at fault; the message quotes the first and counts the rest.
+impl From<FieldErrors> for Error {
+    fn from(errors: FieldErrors) -> Self {
+        Self::Validation {
+            message: errors.to_string(),
+            fields: errors.0,
+        }
     }
 }
 

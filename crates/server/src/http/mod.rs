@@ -14,14 +14,16 @@ mod static_files;
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
+use anyhow::Context as _;
 use axum::{Router, extract::DefaultBodyLimit};
-use configurator_domain::plan::Plan;
-use tokio::sync::Mutex;
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 pub use error::Error;
 
-use crate::{auth::throttle::LoginThrottle, clock::Clock, data::Data, db::Database, planning};
+use crate::{
+    auth::throttle::LoginThrottle, clock::Clock, data::Data, db::Database, ordering::Desk,
+    planning::PlanCache,
+};
 
 /// What every handler can reach.
 #[derive(Debug, Clone)]
@@ -35,16 +37,16 @@ pub struct AppState {
     pub data: Arc<Data>,
     /// The catalog's JSON answer and ETag, made once.
     pub catalog: Arc<catalog::CatalogDocument>,
-    /// The production plan. Its lock is held from allocating an order to committing it, which
-    /// serializes order writes and keeps it equal to the stored allocations.
-    pub plan: Arc<Mutex<Plan>>,
+    /// This instance's copy of the production plan, caught up with the database before use.
+    pub plan: Arc<PlanCache>,
     /// "Today" for the plan, and timestamps.
     pub clock: Clock,
 }
 
 impl AppState {
-    /// A state for tests that place no orders: the repository's data files, an empty plan
-    /// (nothing is replayed), the system clock. Servers use [`AppState::load`].
+    /// A state for tests: the repository's data files, a plan that has seen nothing yet (it
+    /// catches up with the database at its first use), the system clock. Servers use
+    /// [`AppState::load`], which replays and checks the stored plan before taking orders.
     ///
     /// # Panics
     /// If the repository's data files do not load.
@@ -57,7 +59,7 @@ impl AppState {
             db,
             dist_dir: Arc::new(dist_dir),
             login_throttle: Arc::default(),
-            plan: Arc::new(Mutex::new(Plan::new(&data.calendar))),
+            plan: Arc::new(PlanCache::new(&data.calendar)),
             data: Arc::new(data),
             catalog: Arc::new(catalog),
             clock: Clock::system(),
@@ -72,7 +74,13 @@ impl AppState {
         data: Data,
         clock: Clock,
     ) -> anyhow::Result<Self> {
-        let plan = planning::restore(&db.pool, &data.calendar).await?;
+        let mut conn = db
+            .pool
+            .acquire()
+            .await
+            .context("cannot read the plan's history")?;
+        let plan = PlanCache::restore(&mut conn, &data.calendar).await?;
+        drop(conn);
         let catalog = catalog::CatalogDocument::new(&data.catalog)?;
         Ok(Self {
             db,
@@ -80,9 +88,19 @@ impl AppState {
             login_throttle: Arc::default(),
             data: Arc::new(data),
             catalog: Arc::new(catalog),
-            plan: Arc::new(Mutex::new(plan)),
+            plan: Arc::new(plan),
             clock,
         })
+    }
+
+    /// What ordering needs of the state.
+    pub fn desk(&self) -> Desk<'_> {
+        Desk {
+            db: &self.db,
+            data: &self.data,
+            plan: &self.plan,
+            clock: &self.clock,
+        }
     }
 }
 
@@ -113,7 +131,6 @@ fn api_router() -> Router<AppState> {
 
 /// Serves `app` on `listen` until Ctrl-C or SIGTERM, finishing the requests under way.
 pub async fn serve(state: AppState, listen: SocketAddr) -> anyhow::Result<()> {
-    use anyhow::Context as _;
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on `{listen}`"))?;

@@ -9,12 +9,15 @@ use axum::{
     response::{IntoResponse, Response},
     routing::{get, post},
 };
-use configurator_domain::api::{OrderList, OrderRequest, OrderResponse, Role};
+use configurator_domain::{
+    api::{OrderList, OrderRequest, OrderResponse, Role},
+    plan::EarliestError,
+};
 
 use super::{AppState, Error, json::JsonBody};
 use crate::{
     auth::CurrentUser,
-    ordering,
+    ordering::{self, IdempotencyKey, OrderError, Orderer},
     store::orders::{self, Scope},
 };
 
@@ -30,6 +33,39 @@ fn scope(user: &CurrentUser) -> Result<Scope, Error> {
     match user.role {
         Role::Planner => Ok(Scope::All),
         Role::Dealer => user.dealership().map(|(id, _)| Scope::Dealership(id)),
+    }
+}
+
+/// The dealer placing or cancelling an order; `403` for anyone else.
+fn orderer(user: &CurrentUser) -> Result<Orderer, Error> {
+    let (dealership_id, _) = user.dealership()?;
+    Ok(Orderer {
+        user_id: user.id,
+        dealership_id,
+    })
+}
+
+/// The statuses of ordering's refusals.
+impl From<OrderError> for Error {
+    fn from(error: OrderError) -> Self {
+        match error {
+            OrderError::Invalid(fields) => fields.into(),
+            OrderError::KeyReused { .. } => Self::field("idempotency_key", error.to_string()),
+            OrderError::Unplannable { index, reason } => {
+                let field = match reason {
+                    EarliestError::NoRoom { .. } => format!("lines[{index}].quantity"),
+                    _ => format!("lines[{index}]"),
+                };
+                Self::field(field, reason.to_string())
+            }
+            OrderError::NotFound => Self::NotFound,
+            OrderError::Frozen { .. } | OrderError::NotPlaced { .. } => {
+                Self::Conflict(error.to_string())
+            }
+            OrderError::Busy => Self::Unavailable,
+            OrderError::Database(error) => error.into(),
+            OrderError::Plan(_) | OrderError::Broken(_) => Self::Internal(error.into()),
+        }
     }
 }
 
@@ -62,12 +98,13 @@ pub(super) async fn create(
     headers: HeaderMap,
     JsonBody(request): JsonBody<OrderRequest>,
 ) -> Result<Response, Error> {
-    user.dealership()?;
-    let key = headers
-        .get("idempotency-key")
-        .map(|value| value.to_str().unwrap_or("\u{0}"));
-    let key = ordering::check_key(key)?;
-    let placed = ordering::place(&state, &user, key, &request).await?;
+    let orderer = orderer(&user)?;
+    let key = IdempotencyKey::parse(headers.get("idempotency-key").map(|value| value.as_bytes()))
+        .map_err(|error| Error::BadHeader {
+        field: "idempotency_key",
+        message: error.to_string(),
+    })?;
+    let placed = ordering::place(state.desk(), orderer, &key, &request).await?;
     let status = if placed.created {
         StatusCode::CREATED
     } else {
@@ -132,5 +169,6 @@ pub(super) async fn cancel(
     Path(id): Path<String>,
 ) -> Result<Json<OrderResponse>, Error> {
     let id = order_id(&id)?;
-    ordering::cancel(&state, &user, id).await.map(Json)
+    let order = ordering::cancel(state.desk(), orderer(&user)?, id).await?;
+    Ok(Json(order))
 }

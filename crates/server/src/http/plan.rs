@@ -23,7 +23,7 @@ use configurator_domain::{
 };
 
 use super::{AppState, Error};
-use crate::auth::CurrentUser;
+use crate::{auth::CurrentUser, planning::SyncError};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -84,9 +84,13 @@ async fn view(
 ) -> Result<PlanResponse, Error> {
     user.require_planner()?;
     let (from, to) = range(state, query)?;
-    let plan = state.plan.lock().await;
-    let months = plan.months(from, to).collect();
-    let calendar = plan.calendar();
+    state
+        .plan
+        .refresh(&state.db.pool)
+        .await
+        .map_err(plan_error)?;
+    let months = state.plan.read(|plan| plan.months(from, to).collect());
+    let calendar = &state.data.calendar;
     Ok(PlanResponse {
         calendar_version: calendar.version().to_owned(),
         from,
@@ -95,6 +99,15 @@ async fn view(
         frozen_months: calendar.frozen_months(),
         months,
     })
+}
+
+/// A plan that cannot be brought up to date: the database is down (`503`) or the plan no longer
+/// reproduces the stored allocations (`500`, logged with the order line).
+pub(super) fn plan_error(error: SyncError) -> Error {
+    match error {
+        SyncError::Database(error) => error.into(),
+        other => Error::Internal(other.into()),
+    }
 }
 
 #[utoipa::path(

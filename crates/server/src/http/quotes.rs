@@ -1,6 +1,7 @@
 //! Public pricing and availability: `POST /api/v1/quotes` (the server's breakdown and total of
 //! lines in a market) and `GET /api/v1/availability?code=…&quantity=…` (the earliest build months
-//! if ordered now, without booking anything).
+//! if ordered now, without booking anything). Availability is public, so it names months only,
+//! never how many vehicles a month has room for.
 
 use std::collections::BTreeMap;
 
@@ -17,7 +18,7 @@ use configurator_domain::{
     price::OrderQuote,
 };
 
-use super::{AppState, Error, json::JsonBody};
+use super::{AppState, Error, json::JsonBody, plan::plan_error};
 use crate::lines;
 
 pub fn router() -> Router<AppState> {
@@ -108,15 +109,28 @@ pub(super) async fn availability(
                 format!("model `{}` is not planned", configuration.model),
             )
         })?;
+    state
+        .plan
+        .refresh(&state.db.pool)
+        .await
+        .map_err(plan_error)?;
     let today = state.clock.month();
-    let earliest =
-        state
-            .plan
-            .lock()
-            .await
-            .earliest(&routing.line, &routing.kit, u32::from(quantity), today);
+    let earliest = state
+        .plan
+        .read(|plan| plan.earliest(&routing.line, &routing.kit, u32::from(quantity), today));
+    // Public: say when, never how much room is left.
     let earliest = earliest.map_err(|error| match error {
-        EarliestError::NoRoom { .. } => Error::field("quantity", error.to_string()),
+        EarliestError::NoRoom { quantity, end, .. } => Error::field(
+            "quantity",
+            format!(
+                "`{quantity}` vehicles cannot all be built before the end of the planning horizon \
+                 `{end}`: order fewer, or split the order"
+            ),
+        ),
+        EarliestError::PastHorizon { end, .. } => Error::field(
+            "code",
+            format!("no build month is open: the planning horizon ends `{end}`"),
+        ),
         other => Error::field("code", other.to_string()),
     })?;
     Ok(Json(AvailabilityResponse {

@@ -1,10 +1,12 @@
-//! The plan's history: every order and cancellation in the order it happened, so that start-up can
-//! rebuild the in-memory plan with `Plan::replay`, and the stored allocations to check it against.
-
-use std::collections::BTreeMap;
+//! The plan's history: every order and cancellation in the order it was committed, each order with
+//! the allocations stored for its lines. Every server instance replays it into its plan in memory:
+//! all of it at start-up, and what others committed since ([`since`]) before it plans or shows the
+//! plan. Events are appended only under the plan's write lock ([`super::begin_plan_write`]), so
+//! their sequence numbers rise in commit order and a reader never sees a later event without the
+//! earlier ones.
 
 use configurator_domain::plan::{Allocation, AllocationRequest, PlanEvent, YearMonth};
-use sqlx::AnyPool;
+use sqlx::AnyConnection;
 
 use super::{Tx, narrow, parse};
 
@@ -15,78 +17,115 @@ pub enum Kind {
     Cancel,
 }
 
-/// Appends an event for every line of `order_id` in `month`.
+/// Appends an event for every line of `order_id` in `month`; returns its sequence number.
 pub async fn insert(
     tx: &mut Tx<'_>,
     kind: Kind,
     order_id: i64,
     month: YearMonth,
-) -> Result<(), sqlx::Error> {
+) -> Result<i64, sqlx::Error> {
     let kind = match kind {
         Kind::Order => "order",
         Kind::Cancel => "cancel",
     };
-    sqlx::query("INSERT INTO plan_events (kind, order_id, month) VALUES ($1, $2, $3)")
-        .bind(kind)
-        .bind(order_id)
-        .bind(month.to_string())
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+    let (seq,): (i64,) = sqlx::query_as(
+        "INSERT INTO plan_events (kind, order_id, month) VALUES ($1, $2, $3) RETURNING seq",
+    )
+    .bind(kind)
+    .bind(order_id)
+    .bind(month.to_string())
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(seq)
 }
 
-type EventRow = (String, String, i64, String, String, String, i64);
+/// One order line's step of the history, as committed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEvent {
+    /// The event's sequence number (shared by the lines of one order's event).
+    pub seq: i64,
+    /// The order the line belongs to.
+    pub order_id: i64,
+    pub event: PlanEvent,
+    /// For an order: the allocations stored with it, ascending by month.
+    pub stored: Vec<Allocation>,
+}
 
-/// The history as plan events, one per order line, in the order it happened.
-pub async fn history(pool: &AnyPool) -> Result<Vec<PlanEvent>, sqlx::Error> {
+type EventRow = (
+    i64,
+    String,
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    Option<i64>,
+);
+
+/// Every event past sequence number `after`, line by line, in commit order. One query, so one
+/// snapshot: the events and the allocations stored with them always agree.
+pub async fn since(conn: &mut AnyConnection, after: i64) -> Result<Vec<StoredEvent>, sqlx::Error> {
     let rows: Vec<EventRow> = sqlx::query_as(
-        "SELECT e.kind, e.month, l.id, l.plant_line, l.kit, l.model, l.quantity \
+        "SELECT e.seq, e.kind, e.order_id, e.month, l.id, l.plant_line, l.kit, l.model, \
+         l.quantity, a.month, a.units \
          FROM plan_events e JOIN order_lines l ON l.order_id = e.order_id \
-         ORDER BY e.seq, l.position",
+         LEFT JOIN allocations a ON a.order_line_id = l.id AND e.kind = 'order' \
+         WHERE e.seq > $1 ORDER BY e.seq, l.position, a.month",
     )
-    .fetch_all(pool)
+    .bind(after)
+    .fetch_all(conn)
     .await?;
-    rows.into_iter()
-        .map(|(kind, month, line_id, line, kit, model, quantity)| {
-            let month: YearMonth = parse(&month, "plan_events.month")?;
-            let order_line = narrow(line_id, "order_lines.id")?;
-            Ok(if kind == "cancel" {
-                PlanEvent::Cancel {
-                    order_line,
-                    today: month,
-                }
-            } else {
-                PlanEvent::Order(AllocationRequest {
-                    order_line,
-                    line: parse(&line, "order_lines.plant_line")?,
-                    kit: parse(&kit, "order_lines.kit")?,
-                    model,
-                    quantity: narrow(quantity, "order_lines.quantity")?,
-                    order_month: month,
-                })
-            })
-        })
-        .collect()
-}
-
-/// The stored allocations of every placed order line, by line, ascending by month.
-pub async fn allocations(pool: &AnyPool) -> Result<BTreeMap<u64, Vec<Allocation>>, sqlx::Error> {
-    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT a.order_line_id, a.month, a.units FROM allocations a \
-         JOIN order_lines l ON l.id = a.order_line_id JOIN orders o ON o.id = l.order_id \
-         WHERE o.status = 'placed' ORDER BY a.order_line_id, a.month",
-    )
-    .fetch_all(pool)
-    .await?;
-    let mut by_line: BTreeMap<u64, Vec<Allocation>> = BTreeMap::new();
-    for (line, month, units) in rows {
-        by_line
-            .entry(narrow(line, "allocations.order_line_id")?)
-            .or_default()
-            .push(Allocation {
+    let mut events: Vec<StoredEvent> = Vec::new();
+    for row in rows {
+        let (seq, kind, order_id, month, line_id, line, kit, model, quantity, part, units) = row;
+        let order_line: u64 = narrow(line_id, "order_lines.id")?;
+        let part = match (part, units) {
+            (Some(month), Some(units)) => Some(Allocation {
                 month: parse(&month, "allocations.month")?,
                 units: narrow(units, "allocations.units")?,
-            });
+            }),
+            _ => None,
+        };
+        if let Some(last) = events.last_mut()
+            && last.seq == seq
+            && event_line(&last.event) == order_line
+        {
+            last.stored.extend(part);
+            continue;
+        }
+        let month: YearMonth = parse(&month, "plan_events.month")?;
+        let event = if kind == "cancel" {
+            PlanEvent::Cancel {
+                order_line,
+                today: month,
+            }
+        } else {
+            PlanEvent::Order(AllocationRequest {
+                order_line,
+                line: parse(&line, "order_lines.plant_line")?,
+                kit: parse(&kit, "order_lines.kit")?,
+                model,
+                quantity: narrow(quantity, "order_lines.quantity")?,
+                order_month: month,
+            })
+        };
+        events.push(StoredEvent {
+            seq,
+            order_id,
+            event,
+            stored: part.into_iter().collect(),
+        });
     }
-    Ok(by_line)
+    Ok(events)
+}
+
+/// The order line an event is about.
+pub fn event_line(event: &PlanEvent) -> u64 {
+    match event {
+        PlanEvent::Order(request) => request.order_line,
+        PlanEvent::Cancel { order_line, .. } => *order_line,
+    }
 }

@@ -5,8 +5,32 @@
 pub mod events;
 pub mod orders;
 
+use crate::db::{Backend, Database};
+
 /// A transaction on the pool, whichever backend it is.
 pub type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
+
+/// The key of the plan's advisory lock on PostgreSQL (any constant shared by every instance).
+const PLAN_LOCK_KEY: i64 = 0x706c_616e; // "plan"
+
+/// Begins a transaction that holds the plan's write lock until it commits or rolls back: every
+/// order and cancellation of every server instance on this database passes through it one at a
+/// time. SQLite takes its one write lock at `BEGIN IMMEDIATE` (waiting up to `busy_timeout`);
+/// PostgreSQL a transaction-level advisory lock (waiting up to `lock_timeout`). A request dropped
+/// while it waits or holds the lock rolls back, which frees the lock.
+pub async fn begin_plan_write(db: &Database) -> Result<Tx<'static>, sqlx::Error> {
+    match db.backend {
+        Backend::Sqlite => db.pool.begin_with("BEGIN IMMEDIATE").await,
+        Backend::Postgres => {
+            let mut tx = db.pool.begin().await?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(PLAN_LOCK_KEY)
+                .execute(&mut *tx)
+                .await?;
+            Ok(tx)
+        }
+    }
+}
 
 /// A number from the database that must fit the type the API uses.
 pub(crate) fn narrow<T: TryFrom<i64>>(value: i64, what: &str) -> Result<T, sqlx::Error> {

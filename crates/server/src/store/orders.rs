@@ -9,7 +9,7 @@ use configurator_domain::{
     plan::{Allocation, KitId, LineId, YearMonth},
     price::OrderQuote,
 };
-use sqlx::AnyPool;
+use sqlx::{AnyConnection, AnyPool};
 
 use super::{Tx, narrow, parse};
 
@@ -124,7 +124,7 @@ pub async fn insert_key(
 
 /// The order an idempotency key made and the hash of the request that made it.
 pub async fn find_key(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     dealership_id: i64,
     key: &str,
 ) -> Result<Option<(i64, String)>, sqlx::Error> {
@@ -134,7 +134,7 @@ pub async fn find_key(
     )
     .bind(dealership_id)
     .bind(key)
-    .fetch_optional(pool)
+    .fetch_optional(conn)
     .await
 }
 
@@ -244,11 +244,7 @@ async fn read(pool: &AnyPool, scope: Scope, order: i64) -> Result<Vec<OrderRespo
             |(id, status, dealership, market, version, created_at, month, quote)| {
                 Ok(OrderResponse {
                     id,
-                    status: if status == "cancelled" {
-                        OrderStatus::Cancelled
-                    } else {
-                        OrderStatus::Placed
-                    },
+                    status: status_of(&status),
                     dealership,
                     market: parse(&market, "orders.market")?,
                     catalog_version: version,
@@ -264,11 +260,34 @@ async fn read(pool: &AnyPool, scope: Scope, order: i64) -> Result<Vec<OrderRespo
 }
 
 /// The ids of an order's lines, in order.
-pub async fn line_ids(pool: &AnyPool, order_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn line_ids(conn: &mut AnyConnection, order_id: i64) -> Result<Vec<i64>, sqlx::Error> {
     let rows: Vec<(i64,)> =
         sqlx::query_as("SELECT id FROM order_lines WHERE order_id = $1 ORDER BY position")
             .bind(order_id)
-            .fetch_all(pool)
+            .fetch_all(conn)
             .await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// The status of one of a dealership's orders, if it has that order.
+pub async fn status(
+    conn: &mut AnyConnection,
+    order_id: i64,
+    dealership_id: i64,
+) -> Result<Option<OrderStatus>, sqlx::Error> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT status FROM orders WHERE id = $1 AND dealership_id = $2")
+            .bind(order_id)
+            .bind(dealership_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(status,)| status_of(&status)))
+}
+
+fn status_of(text: &str) -> OrderStatus {
+    if text == "cancelled" {
+        OrderStatus::Cancelled
+    } else {
+        OrderStatus::Placed
+    }
 }
