@@ -6,7 +6,7 @@ use configurator_domain::api::Role;
 use sha2::{Digest as _, Sha256};
 use sqlx::AnyPool;
 
-use super::{CurrentUser, password};
+use super::{Dealer, Planner, SignedIn, password};
 
 /// How long a session lasts: a working day and a bit.
 pub const SESSION_SECONDS: i64 = 12 * 3600;
@@ -125,30 +125,35 @@ pub async fn seed_demo(pool: &AnyPool) -> Result<Vec<&'static str>, AddUserError
     Ok(added)
 }
 
-/// A user's id, role and password hash, for logging in.
+/// An account and its password hash, for logging in.
 pub struct Credentials {
-    pub user: CurrentUser,
+    pub user: SignedIn,
     pub password_hash: String,
 }
 
 type UserRow = (i64, String, String, String, Option<i64>, Option<String>);
 
-fn user_from_row((id, username, role, hash, dealership_id, dealership): UserRow) -> Credentials {
-    let role = if role == "planner" {
-        Role::Planner
-    } else {
-        Role::Dealer
-    };
-    Credentials {
-        user: CurrentUser {
-            id,
+/// A row as an account; the schema ties dealers, and only dealers, to a dealership.
+fn user_from_row(row: UserRow) -> Result<Credentials, sqlx::Error> {
+    let (user_id, username, role, password_hash, dealership_id, dealership) = row;
+    let user = match (role.as_str(), dealership_id, dealership) {
+        ("planner", None, _) => SignedIn::Planner(Planner { user_id, username }),
+        ("dealer", Some(dealership_id), Some(dealership)) => SignedIn::Dealer(Dealer {
+            user_id,
             username,
-            role,
             dealership_id,
             dealership,
-        },
-        password_hash: hash,
-    }
+        }),
+        (role, ..) => {
+            return Err(sqlx::Error::Decode(
+                format!("user {user_id}: role `{role}` does not match its dealership").into(),
+            ));
+        }
+    };
+    Ok(Credentials {
+        user,
+        password_hash,
+    })
 }
 
 const USER_COLUMNS: &str = "SELECT u.id, u.username, u.role, u.password_hash, u.dealership_id, d.name \
@@ -160,7 +165,7 @@ pub async fn find_user(pool: &AnyPool, username: &str) -> Result<Option<Credenti
         .bind(username.trim())
         .fetch_optional(pool)
         .await?;
-    Ok(row.map(user_from_row))
+    row.map(user_from_row).transpose()
 }
 
 /// Opens a session for `user_id`; returns the token for the cookie.
@@ -182,7 +187,7 @@ pub async fn create_session(pool: &AnyPool, user_id: i64) -> anyhow::Result<Stri
 }
 
 /// The user behind a session token, if the session exists and has not expired.
-pub async fn session_user(pool: &AnyPool, token: &str) -> Result<Option<CurrentUser>, sqlx::Error> {
+pub async fn session_user(pool: &AnyPool, token: &str) -> Result<Option<SignedIn>, sqlx::Error> {
     let row: Option<UserRow> = sqlx::query_as(&format!(
         "{USER_COLUMNS} JOIN sessions s ON s.user_id = u.id \
          WHERE s.token_hash = $1 AND s.expires_at > $2"
@@ -191,7 +196,7 @@ pub async fn session_user(pool: &AnyPool, token: &str) -> Result<Option<CurrentU
     .bind(now())
     .fetch_optional(pool)
     .await?;
-    Ok(row.map(|row| user_from_row(row).user))
+    Ok(row.map(user_from_row).transpose()?.map(|found| found.user))
 }
 
 /// Ends a session.

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 mod error;
+mod extract;
 mod health;
 pub mod json;
 pub mod openapi;

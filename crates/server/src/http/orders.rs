@@ -10,13 +10,13 @@ use axum::{
     routing::{get, post},
 };
 use configurator_domain::{
-    api::{OrderList, OrderRequest, OrderResponse, Role},
+    api::{OrderList, OrderRequest, OrderResponse},
     plan::EarliestError,
 };
 
 use super::{AppState, Error, json::JsonBody};
 use crate::{
-    auth::CurrentUser,
+    auth::{Dealer, SignedIn},
     ordering::{self, IdempotencyKey, OrderError, Orderer},
     store::orders::{self, Scope},
 };
@@ -29,20 +29,19 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Whose orders `user` may see.
-fn scope(user: &CurrentUser) -> Result<Scope, Error> {
-    match user.role {
-        Role::Planner => Ok(Scope::All),
-        Role::Dealer => user.dealership().map(|(id, _)| Scope::Dealership(id)),
+fn scope(user: &SignedIn) -> Scope {
+    match user {
+        SignedIn::Planner(_) => Scope::All,
+        SignedIn::Dealer(dealer) => Scope::Dealership(dealer.dealership_id),
     }
 }
 
-/// The dealer placing or cancelling an order; `403` for anyone else.
-fn orderer(user: &CurrentUser) -> Result<Orderer, Error> {
-    let (dealership_id, _) = user.dealership()?;
-    Ok(Orderer {
-        user_id: user.id,
-        dealership_id,
-    })
+/// The dealer placing or cancelling an order.
+fn orderer(dealer: &Dealer) -> Orderer {
+    Orderer {
+        user_id: dealer.user_id,
+        dealership_id: dealer.dealership_id,
+    }
 }
 
 /// The statuses of ordering's refusals.
@@ -94,17 +93,16 @@ fn order_id(text: &str) -> Result<i64, Error> {
 )]
 pub(super) async fn create(
     State(state): State<AppState>,
-    user: CurrentUser,
+    dealer: Dealer,
     headers: HeaderMap,
     JsonBody(request): JsonBody<OrderRequest>,
 ) -> Result<Response, Error> {
-    let orderer = orderer(&user)?;
     let key = IdempotencyKey::parse(headers.get("idempotency-key").map(|value| value.as_bytes()))
         .map_err(|error| Error::BadHeader {
         field: "idempotency_key",
         message: error.to_string(),
     })?;
-    let placed = ordering::place(state.desk(), orderer, &key, &request).await?;
+    let placed = ordering::place(state.desk(), orderer(&dealer), &key, &request).await?;
     let status = if placed.created {
         StatusCode::CREATED
     } else {
@@ -124,9 +122,9 @@ pub(super) async fn create(
 )]
 pub(super) async fn list(
     State(state): State<AppState>,
-    user: CurrentUser,
+    user: SignedIn,
 ) -> Result<Json<OrderList>, Error> {
-    let orders = orders::list(&state.db.pool, scope(&user)?).await?;
+    let orders = orders::list(&state.db.pool, scope(&user)).await?;
     Ok(Json(OrderList { orders }))
 }
 
@@ -143,10 +141,10 @@ pub(super) async fn list(
 )]
 pub(super) async fn one(
     State(state): State<AppState>,
-    user: CurrentUser,
+    user: SignedIn,
     Path(id): Path<String>,
 ) -> Result<Json<OrderResponse>, Error> {
-    let order = orders::get(&state.db.pool, order_id(&id)?, scope(&user)?).await?;
+    let order = orders::get(&state.db.pool, order_id(&id)?, scope(&user)).await?;
     order.map(Json).ok_or(Error::NotFound)
 }
 
@@ -165,10 +163,10 @@ pub(super) async fn one(
 )]
 pub(super) async fn cancel(
     State(state): State<AppState>,
-    user: CurrentUser,
+    dealer: Dealer,
     Path(id): Path<String>,
 ) -> Result<Json<OrderResponse>, Error> {
     let id = order_id(&id)?;
-    let order = ordering::cancel(state.desk(), orderer(&user)?, id).await?;
+    let order = ordering::cancel(state.desk(), orderer(&dealer), id).await?;
     Ok(Json(order))
 }

@@ -23,7 +23,7 @@ use configurator_domain::{
 };
 
 use super::{AppState, Error};
-use crate::{auth::CurrentUser, planning::SyncError};
+use crate::{auth::Planner, planning::SyncError};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -77,12 +77,7 @@ fn range(state: &AppState, query: RawQuery) -> Result<(YearMonth, YearMonth), Er
     Ok((from, to))
 }
 
-async fn view(
-    state: &AppState,
-    user: &CurrentUser,
-    query: RawQuery,
-) -> Result<PlanResponse, Error> {
-    user.require_planner()?;
+async fn view(state: &AppState, query: RawQuery) -> Result<PlanResponse, Error> {
     let (from, to) = range(state, query)?;
     state
         .plan
@@ -124,10 +119,10 @@ pub(super) fn plan_error(error: SyncError) -> Error {
 )]
 pub(super) async fn plan(
     State(state): State<AppState>,
-    user: CurrentUser,
+    _planner: Planner,
     query: RawQuery,
 ) -> Result<Json<PlanResponse>, Error> {
-    view(&state, &user, query).await.map(Json)
+    view(&state, query).await.map(Json)
 }
 
 #[utoipa::path(
@@ -144,10 +139,10 @@ pub(super) async fn plan(
 )]
 pub(super) async fn plan_csv(
     State(state): State<AppState>,
-    user: CurrentUser,
+    _planner: Planner,
     query: RawQuery,
 ) -> Result<Response, Error> {
-    let view = view(&state, &user, query).await?;
+    let view = view(&state, query).await?;
     let filename = format!("plan-{}-{}.csv", view.from, view.to);
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\""))
         .map_err(|error| Error::Internal(error.into()))?;

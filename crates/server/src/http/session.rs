@@ -11,14 +11,15 @@ use axum::{
 };
 use configurator_domain::api::{LoginRequest, SessionResponse};
 
+use super::extract::session_token;
 use super::{AppState, Error, json::JsonBody};
-use crate::auth::{CurrentUser, SESSION_COOKIE, accounts, password, session_token};
+use crate::auth::{SESSION_COOKIE, SignedIn, accounts, password};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/session", get(current).post(login).delete(logout))
 }
 
-async fn current(user: CurrentUser) -> Json<SessionResponse> {
+async fn current(user: SignedIn) -> Json<SessionResponse> {
     Json(user.to_response())
 }
 
@@ -43,7 +44,7 @@ async fn login(
         }
     };
     state.login_throttle.succeeded(&request.username);
-    let token = accounts::create_session(&state.db.pool, user.id).await?;
+    let token = accounts::create_session(&state.db.pool, user.user_id()).await?;
     let mut headers = HeaderMap::new();
     headers.insert(
         header::SET_COOKIE,
