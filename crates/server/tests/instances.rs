@@ -8,21 +8,22 @@ mod process;
 
 use std::{
     collections::{BTreeMap, BTreeSet},
-    net::SocketAddr,
     sync::Arc,
-    time::{Duration, Instant},
+    time::Duration,
 };
 
-use configurator_domain::plan::PlantCalendar;
 use configurator_server::{clock::Clock, data};
 use process::{
-    Server, XorShift,
+    Server,
+    checks::{
+        answers_differing, assert_no_problems, calendar, plan_view_differences, restart_all,
+        stray_numbers,
+    },
     db::{self, Stored, TestDb},
     http::{self, Reply},
-    order_request,
+    send::{XorShift, in_parallel, order_body, order_request, until_answered},
 };
-use serde_json::{Value, json};
-use tokio::sync::{Barrier, Semaphore};
+use tokio::sync::Barrier;
 
 /// Runs each named `async fn(TestDb)` on SQLite and, with `TEST_DATABASE_URL`, on PostgreSQL.
 macro_rules! on_both_databases {
@@ -52,128 +53,6 @@ on_both_databases!(
     one_key_sent_in_parallel_makes_one_order,
     anonymous_availability_reveals_no_capacity,
 );
-
-fn calendar() -> PlantCalendar {
-    data::load(&data::repository_data_dir())
-        .expect("the shipped data")
-        .calendar
-}
-
-/// Runs `jobs` with at most `limit` at a time; the results in the order of `jobs`.
-async fn in_parallel<F, T>(limit: usize, jobs: Vec<F>) -> Vec<T>
-where
-    F: Future<Output = T> + Send + 'static,
-    T: Send + 'static,
-{
-    let gate = Arc::new(Semaphore::new(limit));
-    let tasks: Vec<_> = jobs
-        .into_iter()
-        .map(|job| {
-            let gate = gate.clone();
-            tokio::spawn(async move {
-                let _permit = gate.acquire_owned().await.expect("the gate stays open");
-                job.await
-            })
-        })
-        .collect();
-    let mut results = Vec::with_capacity(tasks.len());
-    for task in tasks {
-        results.push(task.await.expect("a task"));
-    }
-    results
-}
-
-fn order_body(code: &str, quantities: &[u32]) -> Value {
-    let lines: Vec<Value> = quantities
-        .iter()
-        .map(|q| json!({ "code": code, "quantity": q }))
-        .collect();
-    json!({ "market": "KG", "lines": lines })
-}
-
-/// Fails with every problem found, then the end of each server's log.
-fn assert_no_problems(what: &str, problems: &[String], servers: &[&Server]) {
-    if problems.is_empty() {
-        return;
-    }
-    let mut report = format!("{what}: {} problem(s):\n", problems.len());
-    for problem in problems.iter().take(20) {
-        report.push_str(&format!("  - {problem}\n"));
-    }
-    if problems.len() > 20 {
-        report.push_str(&format!("  … and {} more\n", problems.len() - 20));
-    }
-    for server in servers {
-        let (errors, count) = server.errors(5);
-        report.push_str(&format!(
-            "server {}: {count} error(s) logged\n",
-            server.name
-        ));
-        for error in errors {
-            report.push_str(&format!("  {error}\n"));
-        }
-        report.push_str(&format!("  … its log ends:\n{}\n", server.log_tail(6)));
-    }
-    panic!("{report}");
-}
-
-/// Compares each created order's answer with what is stored.
-fn check_answers(stored: &Stored, answers: &[&Value], problems: &mut Vec<String>) {
-    for answer in answers {
-        let id = answer["id"].as_i64().unwrap_or_default();
-        let (answered, kept) = (db::answered_parts(answer), stored.order(id));
-        if answered != kept {
-            problems.push(format!(
-                "order {id}: answered allocations {answered:?}, stored {kept:?}"
-            ));
-        }
-    }
-}
-
-/// Where the plan `server` shows a planner differs from the stored plan.
-async fn plan_view_differences(server: &Server, planner: &str, stored: &Stored) -> Vec<String> {
-    let view = server.get("/api/v1/plan", Some(planner)).await;
-    if view.status != 200 {
-        return vec![format!("GET /api/v1/plan: {} {}", view.status, view.text())];
-    }
-    let kept = stored.per_month();
-    let view = view.json();
-    let months = view["months"].as_array().cloned().unwrap_or_default();
-    let mut differences = Vec::new();
-    for month in &months {
-        let (line, name) = (month["line"].as_str(), month["month"].as_str());
-        let key = (
-            line.unwrap_or("?").to_owned(),
-            name.unwrap_or("?").to_owned(),
-        );
-        let (shown, stored) = (month["allocated"].as_i64(), kept.get(&key).copied());
-        if shown.unwrap_or(-1) != stored.unwrap_or(0) {
-            differences.push(format!(
-                "{} {}: the planner sees {} allocated, {} stored",
-                key.1,
-                key.0,
-                shown.unwrap_or(-1),
-                stored.unwrap_or(0)
-            ));
-        }
-    }
-    differences
-}
-
-/// Restarts every server in turn; each must start cleanly.
-async fn restart_all(servers: &mut [&mut Server], problems: &mut Vec<String>) -> &'static str {
-    for server in servers.iter_mut() {
-        server.kill();
-    }
-    let mut clean = "clean";
-    for server in servers.iter_mut() {
-        if let Err(error) = server.restart().await {
-            problems.push(format!("restart: {error}"));
-            clean = "FAILED";
-        }
-    }
-    clean
-}
 
 async fn two_instances_never_overfill_a_month(db: TestDb) {
     let mut a = Server::start("a", &db.url, db.folder.path()).await;
@@ -214,7 +93,7 @@ async fn two_instances_never_overfill_a_month(db: TestDb) {
     if orders != ordered {
         problems.push(format!("{orders} orders stored, {ordered} accepted (201)"));
     }
-    check_answers(&stored, &created.iter().collect::<Vec<_>>(), &mut problems);
+    problems.extend(answers_differing(&stored, &created));
     pool.close().await;
     let restart = restart_all(&mut [&mut a, &mut b], &mut problems).await;
     eprintln!(
@@ -225,23 +104,6 @@ async fn two_instances_never_overfill_a_month(db: TestDb) {
         400 - created.len() - refused,
     );
     assert_no_problems("two instances", &problems, &[&a, &b]);
-}
-
-/// Sends `request` until it is answered 200 or 201 or another final answer; a retry racing the
-/// original may wait or be told to come back (409, 429, 503), for at most 10 s.
-async fn until_answered(addr: SocketAddr, request: Vec<u8>) -> Result<Reply, String> {
-    let started = Instant::now();
-    loop {
-        let last = match http::send(addr, &request).await {
-            Ok(reply) if ![409, 429, 502, 503, 504].contains(&reply.status) => return Ok(reply),
-            Ok(reply) => format!("{} {}", reply.status, reply.text()),
-            Err(error) => error.to_string(),
-        };
-        if started.elapsed() > Duration::from_secs(10) {
-            return Err(format!("still no answer after 10 s: {last}"));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 async fn dropped_requests_leave_the_plan_consistent(db: TestDb) {
@@ -307,7 +169,8 @@ async fn dropped_requests_leave_the_plan_consistent(db: TestDb) {
         db::count(&pool, "orders").await,
         db::count(&pool, "idempotency_keys").await,
     );
-    if orders != ORDERS as i64 || keys != ORDERS as i64 {
+    let sent = i64::try_from(ORDERS).expect("a count");
+    if (orders, keys) != (sent, sent) {
         problems.push(format!(
             "{ORDERS} keys sent: {orders} orders and {keys} keys stored"
         ));
@@ -315,7 +178,7 @@ async fn dropped_requests_leave_the_plan_consistent(db: TestDb) {
     let stored = Stored::read(&pool).await;
     let (found_in_plan, months) = stored.problems(&calendar());
     problems.extend(found_in_plan);
-    check_answers(&stored, &placed.iter().collect::<Vec<_>>(), &mut problems);
+    problems.extend(answers_differing(&stored, &placed));
     pool.close().await;
     problems.extend(plan_view_differences(&server, &planner, &stored).await);
     let request = order_request(&dealers[0], "after-the-drops", &order_body(&code, &[1]));
@@ -406,34 +269,6 @@ async fn one_key_sent_in_parallel_makes_one_order(db: TestDb) {
         db.url
     );
     assert_no_problems("one key in parallel", &problems, &[&a, &b]);
-}
-
-/// Digit runs in `text` other than months (`YYYY-MM`) and `quantity`.
-fn stray_numbers(text: &str, quantity: u32) -> Vec<String> {
-    let (bytes, quantity) = (text.as_bytes(), quantity.to_string());
-    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    let mut stray = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !digit(i) {
-            i += 1;
-            continue;
-        }
-        let end = (i..=bytes.len())
-            .find(|&j| !digit(j))
-            .unwrap_or(bytes.len());
-        let month =
-            end - i == 4 && bytes.get(end) == Some(&b'-') && digit(end + 1) && digit(end + 2);
-        if month && !digit(end + 3) {
-            i = end + 3;
-            continue;
-        }
-        if text[i..end] != quantity {
-            stray.push(text[i..end].to_owned());
-        }
-        i = end;
-    }
-    stray
 }
 
 async fn anonymous_availability_reveals_no_capacity(db: TestDb) {

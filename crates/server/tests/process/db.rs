@@ -46,8 +46,11 @@ impl TestDb {
                     return None;
                 };
                 static COUNTER: AtomicU32 = AtomicU32::new(0);
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.subsec_nanos());
                 let name = format!(
-                    "instances_{}_{}",
+                    "instances_{}_{}_{nanos}",
                     std::process::id(),
                     COUNTER.fetch_add(1, Ordering::Relaxed)
                 );
@@ -223,22 +226,4 @@ impl Stored {
         }
         (problems, per_month.len())
     }
-}
-
-/// The `(month, units)` parts per line of an order answer.
-pub fn answered_parts(order: &serde_json::Value) -> Vec<Vec<(String, i64)>> {
-    let lines = order["lines"].as_array().cloned().unwrap_or_default();
-    lines
-        .iter()
-        .map(|line| {
-            let parts = line["allocations"].as_array().cloned().unwrap_or_default();
-            parts
-                .iter()
-                .map(|p| {
-                    let month = p["month"].as_str().unwrap_or_default().to_owned();
-                    (month, p["units"].as_i64().unwrap_or_default())
-                })
-                .collect()
-        })
-        .collect()
 }

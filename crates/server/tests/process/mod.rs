@@ -4,12 +4,15 @@
 //! waits until `GET /api/v1/health` answers 200. Its stdout and stderr go to a log file that
 //! failures quote. The process is killed on drop; [`Server::restart`] kills it and checks that a
 //! fresh one starts cleanly (start-up replays the plan and refuses a database it disagrees with).
-//! [`http`] is the client, [`db`] the databases and the stored plan.
+//! [`http`] is the client, [`send`] sends many requests, [`db`] holds the databases and reads the
+//! stored plan, [`checks`] collects what is wrong.
 
 #![allow(dead_code, reason = "each test uses a part of the support")]
 
+pub mod checks;
 pub mod db;
 pub mod http;
+pub mod send;
 
 use std::{
     net::SocketAddr,
@@ -18,7 +21,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// How long a server may take to answer its first health check.
 const START_TIMEOUT: Duration = Duration::from_secs(30);
@@ -198,12 +201,6 @@ impl Drop for Server {
     }
 }
 
-/// The bytes of `POST /api/v1/orders` with a session cookie and an idempotency key.
-pub fn order_request(cookie: &str, key: &str, body: &Value) -> Vec<u8> {
-    let headers = [("Cookie", cookie), ("Idempotency-Key", key)];
-    http::encode("POST", "/api/v1/orders", &headers, Some(body))
-}
-
 fn log_path(folder: &Path, name: &str, starts: u32) -> PathBuf {
     folder.join(format!("{name}-{starts}.log"))
 }
@@ -215,33 +212,4 @@ fn listening_address(log: &str) -> Option<SocketAddr> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
         .unwrap_or(rest.len());
     rest[..end].parse().ok()
-}
-
-/// A tiny xorshift generator: random timings without a dependency.
-pub struct XorShift(u64);
-
-impl XorShift {
-    /// Seeded from the clock; the seed is printed by the tests that use it.
-    pub fn from_clock() -> Self {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(1, |d| d.as_nanos());
-        Self::new(u64::try_from(nanos % u128::from(u64::MAX)).unwrap_or(1))
-    }
-
-    pub fn new(seed: u64) -> Self {
-        Self(seed.max(1))
-    }
-
-    pub fn seed(&self) -> u64 {
-        self.0
-    }
-
-    /// A number in `0..=max`.
-    pub fn up_to(&mut self, max: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % (max + 1)
-    }
 }
