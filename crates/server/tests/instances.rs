@@ -2,7 +2,9 @@
 //! database never book a month twice, requests dropped by the client mid-way leave the stored plan
 //! consistent and the server working, parallel submissions with one key make one order, and the
 //! public availability answer reveals no free capacity. The plan in the database is read directly
-//! and checked against the plant calendar; every test ends by checking that restarts are clean.
+//! and checked against the plant calendar; the tests that place many orders end by restarting the
+//! servers, which must start cleanly (start-up replays the plan and compares it with the stored
+//! allocations). Each test prints a one-line summary of what it saw (`--nocapture`).
 
 mod process;
 
@@ -54,6 +56,9 @@ on_both_databases!(
     anonymous_availability_reveals_no_capacity,
 );
 
+/// 400 orders of one cobalt, 48 in flight, alternating between two processes on one database:
+/// no month of the passenger line (36, 60, 90… vehicles) is over capacity, what is allocated is
+/// what was accepted, every answer shows what is stored, and both processes restart cleanly.
 async fn two_instances_never_overfill_a_month(db: TestDb) {
     let mut a = Server::start("a", &db.url, db.folder.path()).await;
     let mut b = Server::start("b", &db.url, db.folder.path()).await;
@@ -106,6 +111,10 @@ async fn two_instances_never_overfill_a_month(db: TestDb) {
     assert_no_problems("two instances", &problems, &[&a, &b]);
 }
 
+/// 300 submissions, each abandoned by the client after 0–30 ms, then each retried with its key to
+/// an answer: every key has exactly one order, the stored plan is within capacity and complete,
+/// the planner's view equals it, a new order is accepted and the server restarts cleanly. (A
+/// request dropped between booking the in-memory plan and committing must leave no trace.)
 async fn dropped_requests_leave_the_plan_consistent(db: TestDb) {
     const ORDERS: usize = 300;
     let mut server = Server::start("a", &db.url, db.folder.path()).await;
@@ -208,6 +217,8 @@ async fn dropped_requests_leave_the_plan_consistent(db: TestDb) {
     assert_no_problems("dropped requests", &problems, &[&server]);
 }
 
+/// 50 identical submissions with one key at once, split over two processes: one order, one `201`,
+/// every other answer `200` naming the same order.
 async fn one_key_sent_in_parallel_makes_one_order(db: TestDb) {
     const SENT: usize = 50;
     let a = Server::start("a", &db.url, db.folder.path()).await;
@@ -271,6 +282,9 @@ async fn one_key_sent_in_parallel_makes_one_order(db: TestDb) {
     assert_no_problems("one key in parallel", &problems, &[&a, &b]);
 }
 
+/// `GET /availability` without a session: the answer names build months and the quantity asked
+/// for, never how many vehicles still fit, also when the quantity does not fit before the end of
+/// the horizon (the passenger line is filled to 500 vehicles first).
 async fn anonymous_availability_reveals_no_capacity(db: TestDb) {
     let server = Server::start("a", &db.url, db.folder.path()).await;
     let code = server.default_code("cobalt").await;
