@@ -1,0 +1,229 @@
+//! The database a test's server processes share, and what the test reads back from it directly.
+//! SQLite: a file in the test's temporary folder. PostgreSQL: a database of its own on the server
+//! named by `TEST_DATABASE_URL` (the server creates it at start-up; it is dropped after the test).
+//! [`Stored`] is the plan as stored, with the checks every test makes: no month and line over its
+//! capacity, every placed order line allocated exactly its quantity.
+
+use std::{
+    collections::BTreeMap,
+    sync::atomic::{AtomicU32, Ordering},
+};
+
+use configurator_domain::plan::PlantCalendar;
+use sqlx::{AnyPool, any::AnyPoolOptions};
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A fresh database for one test, and the test's scratch folder (logs, an empty front end).
+pub struct TestDb {
+    pub url: String,
+    pub backend: Backend,
+    pub folder: tempfile::TempDir,
+    /// The PostgreSQL server URL and the database's name, to drop it afterwards.
+    postgres: Option<(String, String)>,
+}
+
+impl TestDb {
+    /// `None` for PostgreSQL without `TEST_DATABASE_URL` (a failure if `REQUIRE_TEST_DATABASE`).
+    pub fn new(backend: Backend) -> Option<Self> {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let (url, postgres) = match backend {
+            Backend::Sqlite => {
+                let file = folder.path().join("db.sqlite");
+                (format!("sqlite://{}", file.display()), None)
+            }
+            Backend::Postgres => {
+                let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
+                    assert!(
+                        std::env::var_os("REQUIRE_TEST_DATABASE").is_none(),
+                        "REQUIRE_TEST_DATABASE is set but TEST_DATABASE_URL is not"
+                    );
+                    return None;
+                };
+                static COUNTER: AtomicU32 = AtomicU32::new(0);
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.subsec_nanos());
+                let name = format!(
+                    "instances_{}_{}_{nanos}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::Relaxed)
+                );
+                let base = server.split('?').next().unwrap_or(&server);
+                let (prefix, _) = base.rsplit_once('/').expect("a path in TEST_DATABASE_URL");
+                (format!("{prefix}/{name}"), Some((server.clone(), name)))
+            }
+        };
+        Some(Self {
+            url,
+            backend,
+            folder,
+            postgres,
+        })
+    }
+
+    /// A small pool of the test's own (the servers must have created the database).
+    pub async fn pool(&self) -> AnyPool {
+        sqlx::any::install_default_drivers();
+        AnyPoolOptions::new()
+            .max_connections(2)
+            .connect(&self.url)
+            .await
+            .unwrap_or_else(|error| panic!("cannot open `{}`: {error}", self.url))
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some((server, name)) = self.postgres.take() else {
+            return;
+        };
+        // Drop may run inside the test's runtime: a runtime of its own on another thread.
+        let dropped = std::thread::spawn(move || {
+            use sqlx::Connection as _;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime");
+            runtime.block_on(async {
+                let mut admin = sqlx::PgConnection::connect(&server).await?;
+                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut admin)
+                    .await?;
+                admin.close().await
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("warning: a test database was not dropped");
+        }
+    }
+}
+
+/// How many rows `table` has.
+pub async fn count(pool: &AnyPool, table: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(pool)
+        .await
+        .expect("count");
+    n
+}
+
+/// A placed order line as stored: its order, plant line, quantity and `(month, units)` parts.
+#[derive(Debug, Clone, Default)]
+pub struct StoredLine {
+    pub order_id: i64,
+    pub position: i64,
+    pub plant_line: String,
+    pub quantity: i64,
+    pub parts: Vec<(String, i64)>,
+}
+
+/// The plan as stored: every placed order line with its allocations.
+#[derive(Debug, Clone, Default)]
+pub struct Stored {
+    pub lines: BTreeMap<i64, StoredLine>,
+}
+
+impl Stored {
+    pub async fn read(pool: &AnyPool) -> Self {
+        let rows: Vec<(i64, i64, i64, String, i64)> = sqlx::query_as(
+            "SELECT l.id, o.id, l.position, l.plant_line, l.quantity FROM order_lines l \
+             JOIN orders o ON o.id = l.order_id WHERE o.status = 'placed'",
+        )
+        .fetch_all(pool)
+        .await
+        .expect("order lines");
+        let mut lines: BTreeMap<i64, StoredLine> = rows
+            .into_iter()
+            .map(|(id, order_id, position, plant_line, quantity)| {
+                let parts = Vec::new();
+                let line = StoredLine {
+                    order_id,
+                    position,
+                    plant_line,
+                    quantity,
+                    parts,
+                };
+                (id, line)
+            })
+            .collect();
+        let parts: Vec<(i64, String, i64)> = sqlx::query_as(
+            "SELECT order_line_id, month, units FROM allocations ORDER BY order_line_id, month",
+        )
+        .fetch_all(pool)
+        .await
+        .expect("allocations");
+        for (line, month, units) in parts {
+            if let Some(line) = lines.get_mut(&line) {
+                line.parts.push((month, units));
+            }
+        }
+        Self { lines }
+    }
+
+    /// Units per (plant line, month).
+    pub fn per_month(&self) -> BTreeMap<(String, String), i64> {
+        let mut sums = BTreeMap::new();
+        for line in self.lines.values() {
+            for (month, units) in &line.parts {
+                *sums
+                    .entry((line.plant_line.clone(), month.clone()))
+                    .or_default() += units;
+            }
+        }
+        sums
+    }
+
+    /// Every allocated unit of placed orders.
+    pub fn units(&self) -> i64 {
+        self.per_month().values().sum()
+    }
+
+    /// An order's parts per line, in line order.
+    pub fn order(&self, order_id: i64) -> Vec<Vec<(String, i64)>> {
+        let mut lines: Vec<&StoredLine> = self
+            .lines
+            .values()
+            .filter(|l| l.order_id == order_id)
+            .collect();
+        lines.sort_by_key(|l| l.position);
+        lines.iter().map(|l| l.parts.clone()).collect()
+    }
+
+    /// What is wrong with the stored plan: a month and line over capacity, an order line whose
+    /// allocations do not sum to its quantity. Also returns how many months and lines were checked.
+    pub fn problems(&self, calendar: &PlantCalendar) -> (Vec<String>, usize) {
+        let mut problems = Vec::new();
+        let per_month = self.per_month();
+        for ((line, month), units) in &per_month {
+            let capacity = line
+                .parse()
+                .ok()
+                .zip(month.parse().ok())
+                .and_then(|(line, month)| calendar.capacity(&line, month));
+            match capacity {
+                Some(capacity) if *units <= i64::from(capacity) => {}
+                Some(capacity) => problems.push(format!(
+                    "{month} {line}: {units} units allocated, capacity {capacity}"
+                )),
+                None => problems.push(format!("{month} {line}: not in the plant calendar")),
+            }
+        }
+        for (id, line) in &self.lines {
+            let allocated: i64 = line.parts.iter().map(|(_, units)| units).sum();
+            if allocated != line.quantity {
+                problems.push(format!(
+                    "order line {id} (order {}): quantity {}, allocated {allocated}",
+                    line.order_id, line.quantity
+                ));
+            }
+        }
+        (problems, per_month.len())
+    }
+}
