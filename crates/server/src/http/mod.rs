@@ -60,7 +60,7 @@ impl AppState {
             plan: Arc::new(Mutex::new(Plan::new(&data.calendar))),
             data: Arc::new(data),
             catalog: Arc::new(catalog),
-            clock: Clock::system(),
+            clock: Clock::system(configurator_domain::plan::UtcOffset::UTC),
         }
     }
 
