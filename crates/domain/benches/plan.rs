@@ -77,6 +77,8 @@ fn calendar(skd_scale: u32, full_scale: u32, horizon: u32) -> PlantCalendar {
         start: "2027-01".into(),
         max_horizon_months: horizon,
         frozen_months: 1,
+        time_zone: "Asia/Bishkek".into(),
+        utc_offset: "+06:00".into(),
         lines: vec![
             LineFile {
                 id: "passenger".into(),

@@ -3,6 +3,8 @@
 //! unknown fields: a client cannot slip in a `price`.
 
 use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
@@ -163,11 +165,84 @@ pub struct OrderLineResponse {
     pub allocations: Vec<Allocation>,
 }
 
-/// `GET /api/v1/orders`.
+/// `GET /api/v1/orders?limit=…&cursor=…&status=…&month=…`: one page of orders, newest first.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderList {
+    /// At most `limit` orders, newest (highest id) first.
     pub orders: Vec<OrderResponse>,
+    /// Opaque: pass it back as `?cursor=` (with the same filters) for the next page; `null` on
+    /// the last page. The server reads it as an `OrderCursor`.
+    #[serde(default)]
+    pub next_cursor: Option<String>,
+}
+
+/// Where the next page of `GET /api/v1/orders` starts: after the oldest order of the page before.
+/// Clients pass back the `next_cursor` they were given and read nothing into it; its text is
+/// base64url of a versioned form, so that the server can change what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrderCursor {
+    /// The next page holds orders with lower ids than this.
+    before: i64,
+}
+
+/// A cursor the server did not make.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid cursor `{value}`: expected the `next_cursor` of a previous page")]
+pub struct OrderCursorError {
+    /// The text that was given.
+    pub value: String,
+}
+
+impl OrderCursor {
+    /// What the text holds before base64url: a version, then the id.
+    const PREFIX: &'static str = "orders.1:";
+
+    /// The page after the one whose oldest order has id `last_id` (a positive id).
+    pub fn after(last_id: i64) -> Self {
+        Self { before: last_id }
+    }
+
+    /// The next page holds the orders with ids below this one.
+    pub fn before_id(self) -> i64 {
+        self.before
+    }
+}
+
+impl fmt::Display for OrderCursor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = format!("{}{}", Self::PREFIX, self.before);
+        f.write_str(&crate::base64::encode(text.as_bytes()))
+    }
+}
+
+impl FromStr for OrderCursor {
+    type Err = OrderCursorError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let error = || OrderCursorError {
+            value: s.to_owned(),
+        };
+        // Far longer than any cursor the server makes: not worth decoding.
+        if s.len() > 64 {
+            return Err(error());
+        }
+        let bytes = crate::base64::decode(s).ok_or_else(error)?;
+        let text = String::from_utf8(bytes).map_err(|_| error())?;
+        let id = text
+            .strip_prefix(Self::PREFIX)
+            .filter(|id| id.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|id| id.parse::<i64>().ok())
+            .filter(|&id| id > 0)
+            .ok_or_else(error)?;
+        let cursor = Self::after(id);
+        // One text per cursor: `007` is not `7`.
+        if cursor.to_string() == s {
+            Ok(cursor)
+        } else {
+            Err(error())
+        }
+    }
 }
 
 /// `GET /api/v1/plan?from=…&to=…` (planners): the plan per month and assembly line; without a
@@ -187,4 +262,52 @@ pub struct PlanResponse {
     pub frozen_months: u32,
     /// Each month from `from` to `to`, each line in `plant.toml` order.
     pub months: Vec<MonthView>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_order_cursor_reads_back_what_it_wrote() {
+        for id in [1, 42, 1_000_000, i64::MAX] {
+            let text = OrderCursor::after(id).to_string();
+            assert!(!text.contains(&id.to_string()), "opaque: {text}");
+            assert_eq!(
+                text.parse::<OrderCursor>().map(OrderCursor::before_id),
+                Ok(id)
+            );
+        }
+    }
+
+    #[test]
+    fn a_cursor_the_server_did_not_make_is_refused() {
+        let encoded = |text: &str| crate::base64::encode(text.as_bytes());
+        let long = "A".repeat(68);
+        for text in [
+            String::new(),
+            "42".to_owned(),
+            "not a cursor!".to_owned(),
+            encoded("orders.1:"),
+            encoded("orders.1:0"),
+            encoded("orders.1:-5"),
+            encoded("orders.1:+5"),
+            encoded("orders.1:007"),
+            encoded("orders.1:99999999999999999999"),
+            encoded("orders.2:5"),
+            long,
+        ] {
+            assert_eq!(
+                text.parse::<OrderCursor>(),
+                Err(OrderCursorError {
+                    value: text.clone()
+                }),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            "x".parse::<OrderCursor>().map_err(|e| e.to_string()),
+            Err("invalid cursor `x`: expected the `next_cursor` of a previous page".to_owned())
+        );
+    }
 }

@@ -20,7 +20,7 @@ fn the_real_calendar_checks_with_the_expected_summary() {
     assert_eq!(
         summary.as_deref(),
         Ok(
-            "plant 2027.1: 2 lines, 2 kit sources, phases SKD 36 months 10000 units + full 30000/year, first month 2027-01: ok"
+            "plant 2027.1: 2 lines, 2 kit sources, phases SKD 36 months 10000 units + full 30000/year, first month 2027-01, months in Asia/Bishkek time (UTC+06:00): ok"
         )
     );
 }
@@ -60,6 +60,12 @@ fn the_real_calendar_sums_right() {
         .collect();
     assert_eq!(leads, vec![("uzauto", 2), ("samauto", 3)]);
     assert_eq!(calendar.frozen_months(), 1);
+    assert_eq!(calendar.time_zone(), "Asia/Bishkek");
+    assert_eq!(
+        calendar.utc_offset_minutes(),
+        6 * 60,
+        "UTC+6, no daylight saving time"
+    );
 }
 
 #[test]
@@ -86,6 +92,21 @@ fn toml_mistakes_name_the_line() {
         }
         other => panic!("{other:?}"),
     }
+    // The plant's clock is required: without it, months would silently be UTC months.
+    let without = PLANT.replace("utc_offset = \"+06:00\"", "");
+    let error = PlantCalendar::from_toml_str(&without).expect_err("no offset");
+    match &error.errors[..] {
+        [PlantError::Toml { message, .. }] => {
+            assert!(message.contains("missing field `utc_offset`"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let bad = PLANT.replace("utc_offset = \"+06:00\"", "utc_offset = \"+6\"");
+    let error = PlantCalendar::from_toml_str(&bad).expect_err("a bad offset");
+    assert_eq!(
+        error.to_string(),
+        "utc_offset: expected `+HH:MM` between -12:00 and +14:00, got `+6`"
+    );
     let short = PLANT.replace("months = 36", "months = 3");
     let error = PlantCalendar::from_toml_str(&short).expect_err("the ramp is longer");
     assert_eq!(

@@ -38,6 +38,8 @@ fn calendars() -> impl Strategy<Value = PlantFile> {
                     start: START.into(),
                     max_horizon_months: horizon,
                     frozen_months: frozen,
+                    time_zone: "Asia/Bishkek".into(),
+                    utc_offset: "+06:00".into(),
                     lines: vec![
                         LineFile {
                             id: LINES[0].into(),

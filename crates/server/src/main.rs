@@ -144,7 +144,9 @@ async fn serve(args: configurator_server::config::ServeArgs) -> ExitCode {
             args.dist_dir.display()
         );
     }
-    let state = match AppState::load(db, args.dist_dir, data, Clock::system()).await {
+    // "This month" of the plan is the plant's month, in its local time (`plant.toml`).
+    let clock = Clock::system(data.calendar.utc_offset());
+    let state = match AppState::load(db, args.dist_dir, data, clock).await {
         Ok(state) => state,
         Err(error) => {
             eprintln!("error: {error:#}");

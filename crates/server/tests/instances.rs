@@ -312,7 +312,7 @@ async fn anonymous_availability_reveals_no_capacity(db: TestDb) {
     let routing = &data.routing[&"cobalt".parse().expect("a model id")];
     let calendar = &data.calendar;
     let first = calendar
-        .earliest_allowed(&routing.kit, Clock::system().month())
+        .earliest_allowed(&routing.kit, Clock::system(calendar.utc_offset()).month())
         .expect("a kit of the plant");
     let mut room = 0;
     let mut month = Some(first);

@@ -395,3 +395,67 @@ async fn the_plan_is_replayed_after_a_restart(app: TestApp) {
     let after = restarted.plan.read(Clone::clone);
     assert_eq!(after, before);
 }
+
+on_both_backends!(an_order_placed_after_midnight_in_bishkek_is_in_the_plants_month);
+
+/// The plan's months turn at midnight at the plant, in Bishkek (UTC+6), not in UTC: at 18:30 UTC
+/// on 31 January it is 00:30 on 1 February there, and an order placed then is a February order,
+/// with February's frozen months.
+async fn an_order_placed_after_midnight_in_bishkek_is_in_the_plants_month(mut app: TestApp) {
+    use configurator_server::clock::{Clock, parse_rfc3339};
+    let at = |text: &str| parse_rfc3339(text).expect("a UTC time");
+    let offset = app.state.data.calendar.utc_offset();
+    assert_eq!(offset.to_string(), "+06:00", "data/plant.toml");
+    app.state.clock = Clock::fixed_at(offset, at("2027-01-31T17:59:59Z"));
+    app.router = configurator_server::http::app(app.state.clone());
+    let dealer = app.login("dealer1").await;
+    let planner = app.login("planner").await;
+    // 23:59:59 on 31 January in Bishkek: a January order, built from 2027-03.
+    let january = app
+        .order(&dealer, "jan", order_body(&app, "cobalt", 1).await)
+        .await
+        .json();
+    assert_eq!(january["order_month"], "2027-01");
+    assert_eq!(january["created_at"], "2027-01-31T17:59:59Z");
+    assert_eq!(
+        january["lines"][0]["allocations"],
+        json!([{ "month": "2027-03", "units": 1 }])
+    );
+    // Half an hour later: 00:30 on 1 February in Bishkek, still 31 January in UTC.
+    app.state.clock.set_instant(at("2027-01-31T18:30:00Z"));
+    let february = app
+        .order(&dealer, "feb", order_body(&app, "cobalt", 1).await)
+        .await;
+    assert_eq!(february.status, StatusCode::CREATED, "{}", february.text());
+    let february = february.json();
+    assert_eq!(february["order_month"], "2027-02");
+    assert_eq!(
+        february["created_at"], "2027-01-31T18:30:00Z",
+        "timestamps stay in UTC"
+    );
+    // 2027-02 and 2027-03 are frozen now: the earliest build month is 2027-04.
+    assert_eq!(
+        february["lines"][0]["allocations"],
+        json!([{ "month": "2027-04", "units": 1 }])
+    );
+    let code = app.default_code("cobalt").await;
+    let availability = app
+        .get(&format!("/api/v1/availability?code={code}"), None)
+        .await
+        .json();
+    assert_eq!(availability["first"], "2027-04", "{availability}");
+    let plan = app
+        .get("/api/v1/plan?from=2027-01&to=2027-01", Some(&planner))
+        .await
+        .json();
+    assert_eq!(
+        (&plan["today"], &plan["frozen_months"]),
+        (&json!("2027-02"), &json!(1))
+    );
+    // The January order is built in 2027-03, frozen now: it can no longer be cancelled.
+    let path = format!("/api/v1/orders/{}/cancel", january["id"]);
+    let cancel = app
+        .call(Method::POST, &path, Some(&dealer), &[], None)
+        .await;
+    assert_eq!(cancel.status, StatusCode::CONFLICT, "{}", cancel.text());
+}

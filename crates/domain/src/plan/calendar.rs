@@ -1,9 +1,11 @@
 //! `PlantCalendar`: the validated capacity calendar, with every month's capacity per line worked
-//! out once, from `start` to the end of the planning horizon.
+//! out once, from `start` to the end of the planning horizon, and the plant's local time
+//! ([`UtcOffset`]) in which its months begin and end.
 
 use std::fmt;
+use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::{KitId, LineId, YearMonth};
 
@@ -46,6 +48,99 @@ pub struct Phase {
     pub ramp: Vec<u32>,
 }
 
+/// A fixed offset from UTC, written `+HH:MM` or `-HH:MM` (`+06:00`), from -12:00 to +14:00. A
+/// fixed offset, not a time zone: right for a plant whose zone has no daylight saving time
+/// (Kyrgyzstan has had none since 2005).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct UtcOffset {
+    minutes: i16,
+}
+
+/// An offset that is not `+HH:MM` or `-HH:MM` between -12:00 and +14:00.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid UTC offset `{value}`: expected `+HH:MM` between -12:00 and +14:00")]
+pub struct UtcOffsetError {
+    /// The text that was given.
+    pub value: String,
+}
+
+impl UtcOffset {
+    /// UTC itself, `+00:00`.
+    pub const UTC: Self = Self { minutes: 0 };
+    /// The westernmost offset accepted, -12:00, in minutes.
+    pub const MIN_MINUTES: i32 = -12 * 60;
+    /// The easternmost offset accepted, +14:00, in minutes.
+    pub const MAX_MINUTES: i32 = 14 * 60;
+
+    /// The offset of `minutes` east of UTC (negative: west).
+    pub fn from_minutes(minutes: i32) -> Result<Self, UtcOffsetError> {
+        match i16::try_from(minutes) {
+            Ok(m) if (Self::MIN_MINUTES..=Self::MAX_MINUTES).contains(&minutes) => {
+                Ok(Self { minutes: m })
+            }
+            _ => Err(UtcOffsetError {
+                value: format!("{minutes} minutes"),
+            }),
+        }
+    }
+
+    /// Minutes east of UTC (negative: west): 360 for `+06:00`.
+    pub fn minutes(self) -> i32 {
+        i32::from(self.minutes)
+    }
+
+    /// Seconds east of UTC (negative: west), to add to a UTC time to get the local time.
+    pub fn seconds(self) -> i64 {
+        i64::from(self.minutes) * 60
+    }
+}
+
+impl FromStr for UtcOffset {
+    type Err = UtcOffsetError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let error = || UtcOffsetError {
+            value: s.to_owned(),
+        };
+        let bytes = s.as_bytes();
+        let digits = |range: std::ops::Range<usize>| -> Option<i32> {
+            let part = bytes.get(range)?;
+            part.iter()
+                .all(u8::is_ascii_digit)
+                .then(|| part.iter().fold(0, |n, &d| n * 10 + i32::from(d - b'0')))
+        };
+        let sign = match bytes.first() {
+            Some(b'+') => 1,
+            Some(b'-') => -1,
+            _ => return Err(error()),
+        };
+        let (Some(hours), Some(b':'), Some(minutes), 6) =
+            (digits(1..3), bytes.get(3), digits(4..6), bytes.len())
+        else {
+            return Err(error());
+        };
+        // `-00:00` means "local offset unknown" in RFC 3339: not a plant's offset.
+        if minutes >= 60 || (sign < 0 && hours == 0 && minutes == 0) {
+            return Err(error());
+        }
+        Self::from_minutes(sign * (hours * 60 + minutes)).map_err(|_| error())
+    }
+}
+
+impl fmt::Display for UtcOffset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.minutes < 0 { '-' } else { '+' };
+        let minutes = self.minutes.unsigned_abs();
+        write!(f, "{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+    }
+}
+
+impl Serialize for UtcOffset {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// The plant's validated capacity calendar. Only [`PlantCalendar::from_file`] makes one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlantCalendar {
@@ -53,6 +148,8 @@ pub struct PlantCalendar {
     pub(super) start: YearMonth,
     pub(super) horizon: u32,
     pub(super) frozen_months: u32,
+    pub(super) time_zone: String,
+    pub(super) utc_offset: UtcOffset,
     pub(super) lines: Vec<PlantLine>,
     pub(super) kits: Vec<KitSource>,
     pub(super) phases: Vec<Phase>,
@@ -84,6 +181,21 @@ impl PlantCalendar {
     /// Months after the current one that are frozen; see [`PlantCalendar::is_frozen`].
     pub fn frozen_months(&self) -> u32 {
         self.frozen_months
+    }
+
+    /// The plant's time zone as written in `plant.toml` (`Asia/Bishkek`), for people.
+    pub fn time_zone(&self) -> &str {
+        &self.time_zone
+    }
+
+    /// The plant's offset from UTC: the plan's months are months of this local time.
+    pub fn utc_offset(&self) -> UtcOffset {
+        self.utc_offset
+    }
+
+    /// The plant's offset from UTC in minutes (360 for `+06:00`).
+    pub fn utc_offset_minutes(&self) -> i32 {
+        self.utc_offset.minutes()
     }
 
     /// Whether `month`'s plan is fixed as seen in month `today`: the current month and the next
@@ -149,6 +261,8 @@ impl PlantCalendar {
             phases: self.phases.clone(),
             start: self.start,
             end: self.end(),
+            time_zone: self.time_zone.clone(),
+            utc_offset: self.utc_offset,
         }
     }
 
@@ -184,7 +298,7 @@ impl PlantCalendar {
 
 /// What `configurator-server check-data` prints for a good calendar:
 /// `plant 2027.1: 2 lines, 2 kit sources, phases SKD 36 months 10000 units + full 30000/year, first
-/// month 2027-01: ok`.
+/// month 2027-01, months in Asia/Bishkek time (UTC+06:00): ok`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
     /// The calendar's version.
@@ -199,6 +313,10 @@ pub struct Summary {
     pub start: YearMonth,
     /// The last month of the planning horizon.
     pub end: YearMonth,
+    /// The plant's time zone, as written.
+    pub time_zone: String,
+    /// The plant's offset from UTC.
+    pub utc_offset: UtcOffset,
 }
 
 impl fmt::Display for Summary {
@@ -228,6 +346,10 @@ impl fmt::Display for Summary {
                 write!(f, " {per_year}/year")?;
             }
         }
-        write!(f, ", first month {}: ok", self.start)
+        write!(
+            f,
+            ", first month {}, months in {} time (UTC{}): ok",
+            self.start, self.time_zone, self.utc_offset
+        )
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use super::calendar::{KitSource, PlantCalendar, PlantLine};
+use super::calendar::{KitSource, PlantCalendar, PlantLine, UtcOffset};
 use super::capacity;
 use super::file::{PhaseFile, PlantFile};
 use super::{KitId, LineId, YearMonth};
@@ -129,6 +129,15 @@ impl PlantCalendar {
             let expected = format!("0 to {MAX_FROZEN_MONTHS}");
             errors.push(invalid("frozen_months", expected, raw.frozen_months));
         }
+        if !is_time_zone_name(&raw.time_zone) {
+            let expected = "an IANA time zone name such as `Asia/Bishkek`";
+            errors.push(invalid("time_zone", expected, &raw.time_zone));
+        }
+        let utc_offset = raw.utc_offset.parse::<UtcOffset>();
+        if utc_offset.is_err() {
+            let expected = "`+HH:MM` between -12:00 and +14:00";
+            errors.push(invalid("utc_offset", expected, &raw.utc_offset));
+        }
         let lines = check_lines(raw, &mut errors);
         let kits = check_kits(raw, &mut errors);
         let fixed_months = check_phases(&raw.phases, &mut errors);
@@ -141,8 +150,8 @@ impl PlantCalendar {
                 raw.max_horizon_months,
             ));
         }
-        let start = match start {
-            Ok(start) if errors.is_empty() => start,
+        let (start, utc_offset) = match (start, utc_offset) {
+            (Ok(start), Ok(utc_offset)) if errors.is_empty() => (start, utc_offset),
             _ => return Err(PlantErrors { errors }),
         };
         if start
@@ -160,6 +169,8 @@ impl PlantCalendar {
             start,
             horizon: raw.max_horizon_months,
             frozen_months: raw.frozen_months,
+            time_zone: raw.time_zone.clone(),
+            utc_offset,
             lines,
             kits,
             phases,
@@ -178,6 +189,19 @@ impl PlantCalendar {
 #[cfg(feature = "toml")]
 pub fn check(text: &str) -> Result<super::Summary, PlantErrors> {
     PlantCalendar::from_toml_str(text).map(|calendar| calendar.summary())
+}
+
+/// Whether `name` looks like an IANA time zone name (`Asia/Bishkek`, `America/Argentina/Salta`,
+/// `Etc/GMT-6`, `UTC`). Only its form is checked: the server has no time zone database, and goes by
+/// `utc_offset`.
+fn is_time_zone_name(name: &str) -> bool {
+    let part_ok = |part: &str| {
+        part.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
+    };
+    name.len() <= 64 && name.split('/').all(part_ok)
 }
 
 fn check_name(path: String, name: &str, errors: &mut Vec<PlantError>) {

@@ -17,6 +17,12 @@ pub struct PlantFile {
     /// Months after the current one whose plan is fixed: no new order enters them, no cancellation
     /// leaves them.
     pub frozen_months: u32,
+    /// The plant's time zone, an IANA name (`Asia/Bishkek`). For people: without a time zone
+    /// database the server goes by `utc_offset`.
+    pub time_zone: String,
+    /// The plant's offset from UTC, `+HH:MM` (`+06:00`), fixed: the months of the plan (the month an
+    /// order is placed in, what is frozen) are months of the plant's local time.
+    pub utc_offset: String,
     /// The assembly lines and their share of each month's capacity.
     pub lines: Vec<LineFile>,
     /// The kit sources and their lead times.

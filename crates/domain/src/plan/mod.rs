@@ -10,6 +10,12 @@
 //! every 12 months of a yearly phase sum to its `per_year`, and the lines of a month sum to the
 //! plant's capacity that month (see the comments in `data/plant.toml` for how remainders fall).
 //!
+//! # Plant time
+//! The months of the plan (the month an order is placed in, the frozen months) are months of the
+//! plant's local time, not of UTC: `time_zone` and its fixed `utc_offset` in `plant.toml`
+//! ([`PlantCalendar::utc_offset`], a [`UtcOffset`]). At a plant at `+06:00`, an order placed at
+//! 2027-01-31T18:30Z (01:30 on 1 February there) is placed in 2027-02. Timestamps stay in UTC.
+//!
 //! # The rules of the plan
 //! * **Earliest allowed month.** An order line placed in month `T` with kits from a source with lead
 //!   time `L` is built no earlier than `T + max(L, frozen_months + 1)`, and not before the plant's
@@ -63,7 +69,9 @@ pub use allocate::{
     AllocateError, Allocation, AllocationRequest, Booking, EarliestBuild, EarliestError, Plan,
     ReleaseError,
 };
-pub use calendar::{KitSource, Phase, PlantCalendar, PlantLine, Summary};
+pub use calendar::{
+    KitSource, Phase, PlantCalendar, PlantLine, Summary, UtcOffset, UtcOffsetError,
+};
 #[cfg(feature = "toml")]
 pub use check::check;
 pub use check::{MAX_HORIZON_MONTHS, PlantError, PlantErrors};

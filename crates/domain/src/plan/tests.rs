@@ -14,6 +14,8 @@ pub(super) fn plant() -> PlantFile {
         start: "2027-01".into(),
         max_horizon_months: 120,
         frozen_months: 1,
+        time_zone: "Asia/Bishkek".into(),
+        utc_offset: "+06:00".into(),
         lines: vec![
             LineFile {
                 id: "passenger".into(),
@@ -232,7 +234,87 @@ fn summary_reads_like_check_data() {
     let calendar = PlantCalendar::from_file(&plant()).expect("valid");
     assert_eq!(
         calendar.summary().to_string(),
-        "plant 2027.1: 2 lines, 2 kit sources, phases SKD 36 months 10000 units + full 30000/year, first month 2027-01: ok"
+        "plant 2027.1: 2 lines, 2 kit sources, phases SKD 36 months 10000 units + full 30000/year, first month 2027-01, months in Asia/Bishkek time (UTC+06:00): ok"
+    );
+}
+
+#[test]
+fn the_plant_time_is_checked_and_exposed() {
+    let calendar = PlantCalendar::from_file(&plant()).expect("valid");
+    assert_eq!(calendar.time_zone(), "Asia/Bishkek");
+    assert_eq!(calendar.utc_offset_minutes(), 360);
+    assert_eq!(calendar.utc_offset().to_string(), "+06:00");
+    for (offset, minutes) in [
+        ("+00:00", 0),
+        ("+05:45", 345),
+        ("-03:30", -210),
+        ("-12:00", -720),
+        ("+14:00", 840),
+    ] {
+        let mut raw = plant();
+        raw.utc_offset = offset.into();
+        let calendar = PlantCalendar::from_file(&raw).expect(offset);
+        assert_eq!(calendar.utc_offset_minutes(), minutes, "{offset}");
+        assert_eq!(calendar.utc_offset().to_string(), offset, "round trip");
+    }
+    for offset in [
+        "", "+6:00", "06:00", "+06", "+0600", "+06:60", "+14:01", "-12:01", "-00:00", "Z", "UTC",
+        "+06:00 ", "+٠٦:00",
+    ] {
+        let mut raw = plant();
+        raw.utc_offset = offset.into();
+        assert_eq!(
+            errors(&raw),
+            vec![format!(
+                "utc_offset: expected `+HH:MM` between -12:00 and +14:00, got `{offset}`"
+            )]
+        );
+    }
+    for zone in [
+        "UTC",
+        "Etc/GMT-6",
+        "America/Argentina/Salta",
+        "America/Port-au-Prince",
+    ] {
+        let mut raw = plant();
+        raw.time_zone = zone.into();
+        assert_eq!(errors(&raw), Vec::<String>::new(), "{zone}");
+    }
+    for zone in [
+        "",
+        "Asia/",
+        "/Asia",
+        "Asia Bishkek",
+        "Asia//Bishkek",
+        "+06:00",
+        "Азия/Бишкек",
+    ] {
+        let mut raw = plant();
+        raw.time_zone = zone.into();
+        assert_eq!(
+            errors(&raw),
+            vec![format!(
+                "time_zone: expected an IANA time zone name such as `Asia/Bishkek`, got `{zone}`"
+            )]
+        );
+    }
+}
+
+#[test]
+fn utc_offsets_are_minutes_east_of_utc() {
+    let offset: UtcOffset = "-03:30".parse().expect("an offset");
+    assert_eq!((offset.minutes(), offset.seconds()), (-210, -12_600));
+    assert_eq!(
+        UtcOffset::from_minutes(360)
+            .map(|o| o.to_string())
+            .as_deref(),
+        Ok("+06:00")
+    );
+    assert!(UtcOffset::from_minutes(841).is_err());
+    assert_eq!(UtcOffset::default(), UtcOffset::UTC);
+    assert_eq!(
+        "+15:00".parse::<UtcOffset>().map_err(|e| e.to_string()),
+        Err("invalid UTC offset `+15:00`: expected `+HH:MM` between -12:00 and +14:00".to_owned())
     );
 }
 

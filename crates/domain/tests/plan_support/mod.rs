@@ -30,6 +30,8 @@ pub fn plant_file() -> PlantFile {
         start: "2027-01".into(),
         max_horizon_months: 120,
         frozen_months: 1,
+        time_zone: "Asia/Bishkek".into(),
+        utc_offset: "+06:00".into(),
         lines: vec![
             LineFile {
                 id: "passenger".into(),

@@ -56,6 +56,7 @@ impl AppState {
             .unwrap_or_else(|errors| panic!("the repository's data files: {errors}"));
         let catalog = catalog::CatalogDocument::new(&data.catalog)
             .unwrap_or_else(|error| panic!("the repository's catalog: {error:#}"));
+        let clock = Clock::system(data.calendar.utc_offset());
         Self {
             db,
             dist_dir: Arc::new(dist_dir),
@@ -63,7 +64,7 @@ impl AppState {
             plan: Arc::new(PlanCache::new(&data.calendar)),
             data: Arc::new(data),
             catalog: Arc::new(catalog),
-            clock: Clock::system(),
+            clock,
         }
     }
 

@@ -1,24 +1,28 @@
-//! `/api/v1/orders`: submit (dealers, with an `Idempotency-Key`), list, read one, cancel. A dealer
-//! sees only its dealership's orders (another's is a `404`); a planner may read every order.
+//! `/api/v1/orders`: submit (dealers, with an `Idempotency-Key`), list (a page at a time, newest
+//! first, by status or build month), read one, cancel. A dealer sees only its dealership's orders
+//! (another's is a `404`); a planner may read every order.
 //! The work is in [`crate::ordering`] and [`crate::store::orders`].
+
+use std::collections::BTreeMap;
 
 use axum::{
     Json, Router,
-    extract::{Path, State},
+    extract::{Path, Query, State, rejection::QueryRejection},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post},
 };
 use configurator_domain::{
-    api::{OrderList, OrderRequest, OrderResponse},
-    plan::EarliestError,
+    api::{OrderCursor, OrderList, OrderRequest, OrderResponse, OrderStatus},
+    plan::{EarliestError, YearMonth},
 };
 
 use super::{AppState, Error, json::JsonBody};
+use crate::lines::FieldErrors;
 use crate::{
     auth::{Dealer, SignedIn},
     ordering::{self, IdempotencyKey, OrderError, Orderer},
-    store::orders::{self, Scope},
+    store::orders::{self, ListFilter, Scope},
 };
 
 pub fn router() -> Router<AppState> {
@@ -111,21 +115,111 @@ pub(super) async fn create(
     Ok((status, Json(placed.order)).into_response())
 }
 
+/// Orders per page without `limit`.
+const DEFAULT_LIMIT: u32 = 50;
+/// The most orders per page `limit` may ask for.
+const MAX_LIMIT: u32 = 200;
+/// The parameters of `GET /orders`.
+const LIST_PARAMS: [&str; 4] = ["limit", "cursor", "status", "month"];
+
+type RawQuery = Result<Query<BTreeMap<String, String>>, QueryRejection>;
+
+/// The query of `GET /orders`.
+#[derive(Debug, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[expect(
+    dead_code,
+    reason = "documents the query for OpenAPI; parsed by hand to name fields"
+)]
+pub(super) struct ListParams {
+    /// Orders per page, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u32>,
+    /// The `next_cursor` of the page before, with the same filters (default: the first page).
+    cursor: Option<String>,
+    /// Only orders with this status.
+    status: Option<OrderStatus>,
+    /// Only orders with a vehicle built in this month, `YYYY-MM`.
+    #[param(pattern = r"^\d{4}-\d{2}$")]
+    month: Option<String>,
+}
+
+/// The parameter `name`, parsed, if it is there; a message under `name` in `errors` if it is
+/// at fault.
+fn param<T>(
+    query: &BTreeMap<String, String>,
+    name: &str,
+    errors: &mut BTreeMap<String, Vec<String>>,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> Option<T> {
+    let text = query.get(name)?;
+    parse(text)
+        .map_err(|message| errors.entry(name.to_owned()).or_default().push(message))
+        .ok()
+}
+
+/// The page asked for, every parameter checked; a 422 names each one at fault.
+fn list_filter(scope: Scope, query: RawQuery) -> Result<ListFilter, Error> {
+    let Query(query) = query.map_err(|error| Error::BadRequest(error.body_text()))?;
+    let mut errors = BTreeMap::new();
+    for unknown in query.keys().filter(|k| !LIST_PARAMS.contains(&k.as_str())) {
+        let message = "unknown parameter: expected `limit`, `cursor`, `status` and `month`";
+        errors.insert(unknown.clone(), vec![message.to_owned()]);
+    }
+    let limit = param(&query, "limit", &mut errors, |text| {
+        text.parse::<u32>()
+            .ok()
+            .filter(|limit| (1..=MAX_LIMIT).contains(limit))
+            .ok_or_else(|| format!("expected 1 to {MAX_LIMIT} orders per page, got `{text}`"))
+    });
+    let cursor = param(&query, "cursor", &mut errors, |text| {
+        text.parse::<OrderCursor>()
+            .map_err(|error| error.to_string())
+    });
+    let status = param(&query, "status", &mut errors, |text| match text {
+        "placed" => Ok(OrderStatus::Placed),
+        "cancelled" => Ok(OrderStatus::Cancelled),
+        _ => Err(format!("expected `placed` or `cancelled`, got `{text}`")),
+    });
+    let month = param(&query, "month", &mut errors, |text| {
+        text.parse::<YearMonth>().map_err(|error| error.to_string())
+    });
+    if !errors.is_empty() {
+        return Err(FieldErrors(errors).into());
+    }
+    Ok(ListFilter {
+        scope,
+        before: cursor.map(OrderCursor::before_id),
+        status,
+        month,
+        limit: limit.unwrap_or(DEFAULT_LIMIT),
+    })
+}
+
 #[utoipa::path(
     get,
     path = "/orders",
     tag = "orders",
+    params(ListParams),
     responses(
-        (status = 200, description = "A dealer's own orders, or every order for a planner; newest first", body = OrderList),
+        (status = 200, description = "A page of a dealer's own orders, or of every order for a planner; newest first. `next_cursor` asks for the next page; `null` on the last", body = OrderList),
         (status = 401, description = "Not logged in", body = configurator_domain::api::ErrorBody),
+        (status = 422, description = "A parameter at fault, named: `limit`, `cursor`, `status`, `month`, or an unknown one", body = configurator_domain::api::ErrorBody),
     )
 )]
 pub(super) async fn list(
     State(state): State<AppState>,
     user: SignedIn,
+    query: RawQuery,
 ) -> Result<Json<OrderList>, Error> {
-    let orders = orders::list(&state.db.pool, scope(&user)).await?;
-    Ok(Json(OrderList { orders }))
+    let filter = list_filter(scope(&user), query)?;
+    let page = orders::list(&state.db.pool, &filter).await?;
+    Ok(Json(OrderList {
+        orders: page.orders,
+        next_cursor: page
+            .next_before
+            .map(|id| OrderCursor::after(id).to_string()),
+    }))
 }
 
 #[utoipa::path(

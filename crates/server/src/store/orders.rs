@@ -1,5 +1,6 @@
 //! Orders as rows: writing a new order (with its lines, allocations and idempotency key) inside the
-//! caller's transaction, cancelling one, and reading them back as the API's `OrderResponse`.
+//! caller's transaction, cancelling one, and reading them back as the API's `OrderResponse`, one
+//! or a filtered page at a time.
 
 use std::collections::BTreeMap;
 
@@ -158,20 +159,83 @@ pub enum Scope {
     All,
 }
 
-impl Scope {
-    fn dealership(self) -> i64 {
-        match self {
-            Self::Dealership(id) => id,
-            Self::All => -1,
-        }
-    }
+/// Which orders [`list`] reads: a page of them, newest (highest id) first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListFilter {
+    pub scope: Scope,
+    /// Only orders with lower ids: the page after the one that ended there.
+    pub before: Option<i64>,
+    pub status: Option<OrderStatus>,
+    /// Only orders with a vehicle built in this month (an allocation in it).
+    pub month: Option<YearMonth>,
+    /// At most this many orders (the caller keeps it small).
+    pub limit: u32,
+}
+
+/// One page of orders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Newest first.
+    pub orders: Vec<OrderResponse>,
+    /// The next page's [`ListFilter::before`]: the id of the page's last order, or `None` on the
+    /// last page.
+    pub next_before: Option<i64>,
 }
 
 type OrderRow = (i64, String, String, String, String, String, String, String);
 type LineRow = (i64, i64, String, String, i64);
 
-/// The filter of every read: `$1` the dealership or -1, `$2` the order or -1.
-const FILTER: &str = "($1 < 0 OR o.dealership_id = $1) AND ($2 < 0 OR o.id = $2)";
+/// A value bound to a placeholder.
+#[derive(Debug, Clone)]
+enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+/// The `WHERE` clause of an order query over `orders o`, and the values of its placeholders.
+#[derive(Debug, Default)]
+struct Where {
+    conditions: Vec<String>,
+    args: Vec<Arg>,
+}
+
+impl Where {
+    /// Adds a condition on one value, written `?` in `condition` (numbered `$n` here: both
+    /// backends take `$n`).
+    fn and(&mut self, condition: &str, arg: Arg) {
+        self.args.push(arg);
+        let placeholder = format!("${}", self.args.len());
+        self.conditions.push(condition.replace('?', &placeholder));
+    }
+
+    fn sql(&self) -> String {
+        if self.conditions.is_empty() {
+            "1 = 1".to_owned()
+        } else {
+            self.conditions.join(" AND ")
+        }
+    }
+
+    fn scope(&mut self, scope: Scope) {
+        if let Scope::Dealership(id) = scope {
+            self.and("o.dealership_id = ?", Arg::Int(id));
+        }
+    }
+}
+
+/// Binds `args` in order.
+fn bind_all<'q, O>(
+    mut query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
+    args: &'q [Arg],
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    for arg in args {
+        query = match arg {
+            Arg::Int(value) => query.bind(*value),
+            Arg::Text(value) => query.bind(value.as_str()),
+        };
+    }
+    query
+}
 
 /// One order, if it exists in `scope`.
 pub async fn get(
@@ -179,47 +243,104 @@ pub async fn get(
     id: i64,
     scope: Scope,
 ) -> Result<Option<OrderResponse>, sqlx::Error> {
-    Ok(read(pool, scope, id).await?.pop())
+    let mut filter = Where::default();
+    filter.scope(scope);
+    filter.and("o.id = ?", Arg::Int(id));
+    let rows = order_rows(pool, &filter, 1).await?;
+    Ok(complete(pool, rows).await?.pop())
 }
 
-/// The orders in `scope`, newest first.
-pub async fn list(pool: &AnyPool, scope: Scope) -> Result<Vec<OrderResponse>, sqlx::Error> {
-    read(pool, scope, -1).await
+/// A page of the orders matching `filter`, newest first: keyset pagination on the id, so that
+/// orders placed meanwhile (with higher ids) never shift a page. Three queries per page: the
+/// orders (one more than the page, to know whether another follows), then the lines and the
+/// allocations of the page's orders only.
+pub async fn list(pool: &AnyPool, filter: &ListFilter) -> Result<Page, sqlx::Error> {
+    let mut clause = Where::default();
+    clause.scope(filter.scope);
+    if let Some(before) = filter.before {
+        clause.and("o.id < ?", Arg::Int(before));
+    }
+    if let Some(status) = filter.status {
+        clause.and("o.status = ?", Arg::Text(status_text(status).to_owned()));
+    }
+    if let Some(month) = filter.month {
+        clause.and(
+            "EXISTS (SELECT 1 FROM order_lines ml JOIN allocations ma ON ma.order_line_id = ml.id \
+             WHERE ml.order_id = o.id AND ma.month = ?)",
+            Arg::Text(month.to_string()),
+        );
+    }
+    let limit = usize::try_from(filter.limit).unwrap_or(usize::MAX);
+    let mut rows = order_rows(pool, &clause, i64::from(filter.limit) + 1).await?;
+    let next_before = if rows.len() > limit {
+        rows.truncate(limit);
+        rows.last().map(|row| row.0)
+    } else {
+        None
+    };
+    Ok(Page {
+        orders: complete(pool, rows).await?,
+        next_before,
+    })
 }
 
-/// The orders matching the filter with their lines and allocations: three queries, whatever the
-/// count.
-async fn read(pool: &AnyPool, scope: Scope, order: i64) -> Result<Vec<OrderResponse>, sqlx::Error> {
-    let dealership = scope.dealership();
-    let rows: Vec<OrderRow> = sqlx::query_as(&format!(
+fn status_text(status: OrderStatus) -> &'static str {
+    match status {
+        OrderStatus::Placed => "placed",
+        OrderStatus::Cancelled => "cancelled",
+    }
+}
+
+/// At most `limit` orders matching `filter`, newest first.
+async fn order_rows(
+    pool: &AnyPool,
+    filter: &Where,
+    limit: i64,
+) -> Result<Vec<OrderRow>, sqlx::Error> {
+    let sql = format!(
         "SELECT o.id, o.status, d.name, o.market, o.catalog_version, o.created_at, \
          o.order_month, o.quote_json FROM orders o JOIN dealerships d ON d.id = o.dealership_id \
-         WHERE {FILTER} ORDER BY o.id DESC"
-    ))
-    .bind(dealership)
-    .bind(order)
-    .fetch_all(pool)
-    .await?;
+         WHERE {} ORDER BY o.id DESC LIMIT ${}",
+        filter.sql(),
+        filter.args.len() + 1
+    );
+    bind_all(sqlx::query_as(&sql), &filter.args)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+}
+
+/// `$1, $2, …` for `n` values.
+fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The orders of `rows` with their lines and allocations, in the order of `rows`: two more
+/// queries, restricted to these orders.
+async fn complete(pool: &AnyPool, rows: Vec<OrderRow>) -> Result<Vec<OrderResponse>, sqlx::Error> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let lines: Vec<LineRow> = sqlx::query_as(&format!(
+    let ids: Vec<Arg> = rows.iter().map(|row| Arg::Int(row.0)).collect();
+    let within = placeholders(ids.len());
+    let lines_sql = format!(
         "SELECT l.order_id, l.id, l.code, l.model, l.quantity FROM order_lines l \
-         JOIN orders o ON o.id = l.order_id WHERE {FILTER} ORDER BY l.order_id, l.position"
-    ))
-    .bind(dealership)
-    .bind(order)
-    .fetch_all(pool)
-    .await?;
-    let parts: Vec<(i64, String, i64)> = sqlx::query_as(&format!(
+         WHERE l.order_id IN ({within}) ORDER BY l.order_id, l.position"
+    );
+    let lines: Vec<LineRow> = bind_all(sqlx::query_as(&lines_sql), &ids)
+        .fetch_all(pool)
+        .await?;
+    let parts_sql = format!(
         "SELECT a.order_line_id, a.month, a.units FROM allocations a \
-         JOIN order_lines l ON l.id = a.order_line_id JOIN orders o ON o.id = l.order_id \
-         WHERE {FILTER} ORDER BY a.order_line_id, a.month"
-    ))
-    .bind(dealership)
-    .bind(order)
-    .fetch_all(pool)
-    .await?;
+         JOIN order_lines l ON l.id = a.order_line_id \
+         WHERE l.order_id IN ({within}) ORDER BY a.order_line_id, a.month"
+    );
+    let parts: Vec<(i64, String, i64)> = bind_all(sqlx::query_as(&parts_sql), &ids)
+        .fetch_all(pool)
+        .await?;
     let mut allocations: BTreeMap<i64, Vec<Allocation>> = BTreeMap::new();
     for (line_id, month, units) in parts {
         allocations.entry(line_id).or_default().push(Allocation {
