@@ -16,12 +16,17 @@
 //! it (WAL, `synchronous = FULL`, read back from the database and printed). PostgreSQL runs when
 //! `BENCH_DATABASE_URL` or `TEST_DATABASE_URL` names a server; run `r` creates `bench_<pid>_<r>`
 //! and drops it. First the cost of a 4 KiB write + fsync in that folder is printed: the ceiling
-//! of durable commits made one at a time. `RUST_LOG` (e.g. `sqlx=debug`) shows the server's logs.
+//! of durable commits made one at a time (appending, and overwriting as a reused WAL does). `RUST_LOG` (e.g. `sqlx=debug`) shows the server's logs.
 
 #[path = "orders/load.rs"]
 mod load;
 
-use std::{io::Write as _, path::Path, sync::Arc, time::Instant};
+use std::{
+    io::{Seek as _, SeekFrom, Write as _},
+    path::Path,
+    sync::Arc,
+    time::Instant,
+};
 
 use anyhow::{Context as _, bail};
 use configurator_server::{
@@ -169,22 +174,29 @@ async fn postgres(settings: &Settings, server: &str) -> anyhow::Result<usize> {
     backend("postgres", settings, url, drop_database).await
 }
 
-/// 200 × (4 KiB write + fsync) in `folder`: what a durable commit at least costs.
+/// 200 × (4 KiB write + fsync) in `folder`: what a durable commit costs at least, appending (the
+/// file grows) and overwriting the same 4 KiB (as a WAL reused after a checkpoint).
 fn fsync_cost(folder: &Path) -> anyhow::Result<()> {
     let path = folder.join("fsync-probe");
     let mut file = std::fs::File::create(&path)?;
-    let started = Instant::now();
-    for _ in 0..200 {
-        file.write_all(&[7; 4096])?;
-        file.sync_all()?;
+    for append in [true, false] {
+        let started = Instant::now();
+        for _ in 0..200 {
+            if !append {
+                file.seek(SeekFrom::Start(0))?;
+            }
+            file.write_all(&[7; 4096])?;
+            file.sync_all()?;
+        }
+        let ms = started.elapsed().as_secs_f64() / 200.0 * 1e3;
+        let how = if append { "append" } else { "overwrite" };
+        println!(
+            "fsync: 4 KiB {how} + fsync in {}: {ms:.3} ms (mean of 200) = at most {:.0} \
+             commits/s one at a time",
+            folder.display(),
+            1e3 / ms
+        );
     }
-    let ms = started.elapsed().as_secs_f64() / 200.0 * 1e3;
-    let folder = folder.display();
-    println!(
-        "fsync: 4 KiB write + fsync in {folder}: {ms:.3} ms (mean of 200), at most {:.0} \
-         commits/s one at a time",
-        1e3 / ms
-    );
     Ok(std::fs::remove_file(path)?)
 }
 
