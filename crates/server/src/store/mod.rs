@@ -15,21 +15,21 @@ const PLAN_LOCK_KEY: i64 = 0x706c_616e; // "plan"
 
 /// Begins a transaction that holds the plan's write lock until it commits or rolls back: every
 /// order and cancellation of every server instance on this database passes through it one at a
-/// time. SQLite takes its one write lock at `BEGIN IMMEDIATE` (waiting up to `busy_timeout`);
-/// PostgreSQL a transaction-level advisory lock (waiting up to `lock_timeout`). A request dropped
-/// while it waits or holds the lock rolls back, which frees the lock.
+/// time. A request dropped while it waits or holds the lock rolls back, which frees the lock.
+///
+/// * SQLite has one write lock per database file. The transaction's first statement is a write
+///   (one that changes nothing), which takes that lock, waiting up to `busy_timeout`, before
+///   anything is read. It is not `BEGIN IMMEDIATE`: sqlx cannot roll back a custom `BEGIN` whose
+///   request is dropped half-way, and the write lock would then be held for good.
+/// * PostgreSQL takes a transaction-level advisory lock, waiting up to `lock_timeout`.
 pub async fn begin_plan_write(db: &Database) -> Result<Tx<'static>, sqlx::Error> {
-    match db.backend {
-        Backend::Sqlite => db.pool.begin_with("BEGIN IMMEDIATE").await,
-        Backend::Postgres => {
-            let mut tx = db.pool.begin().await?;
-            sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                .bind(PLAN_LOCK_KEY)
-                .execute(&mut *tx)
-                .await?;
-            Ok(tx)
-        }
-    }
+    let mut tx = db.pool.begin().await?;
+    let lock = match db.backend {
+        Backend::Sqlite => sqlx::query("UPDATE meta SET value = value WHERE key = 'plan_lock'"),
+        Backend::Postgres => sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(PLAN_LOCK_KEY),
+    };
+    lock.execute(&mut *tx).await?;
+    Ok(tx)
 }
 
 /// A number from the database that must fit the type the API uses.
