@@ -83,7 +83,8 @@ async fn run(url: &str, settings: &Settings, dist: &Path) -> anyhow::Result<(Str
     accounts::seed_demo(&db.pool).await?;
     let (mode, pool) = (sync_mode(&db).await?, db.pool.clone());
     let data = data::load(&data::repository_data_dir())?;
-    let router = app(AppState::load(db, dist.into(), data, Clock::system()).await?);
+    let clock = Clock::system(data.calendar.utc_offset());
+    let router = app(AppState::load(db, dist.into(), data, clock).await?);
     let cookies = [
         login(&router, "dealer1").await?,
         login(&router, "dealer2").await?,
