@@ -145,10 +145,17 @@ impl TestApp {
 
     /// A second server over the same database, as after a restart: the plan is replayed.
     pub async fn restart(&self) -> AppState {
+        self.try_restart().await.expect("the state")
+    }
+
+    /// [`TestApp::restart`], or why the server would refuse to start.
+    pub async fn try_restart(&self) -> anyhow::Result<AppState> {
         let db = Database::open(&self.url)
             .await
             .expect("reopen the database");
-        state_over(db, &self._folder).await
+        let data = data::load(&data::repository_data_dir()).expect("the shipped data");
+        let dist = self._folder.path().join("dist");
+        AppState::load(db, dist, data, Clock::fixed(month(START))).await
     }
 
     /// Logs in a demo account; returns its cookie.
@@ -204,39 +211,13 @@ impl TestApp {
         headers: &[(&str, &str)],
         body: Option<Vec<u8>>,
     ) -> Answer {
-        let mut request = Request::builder().method(method).uri(path);
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        if body.is_some() {
-            request = request.header(header::CONTENT_TYPE, "application/json");
-        }
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let request = request
-            .body(body.map_or_else(Body::empty, Body::from))
-            .expect("request");
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("a response");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes()
-            .to_vec();
-        Answer {
-            status,
-            headers,
-            body,
-        }
+        send(&self.router, method, path, cookie, headers, body).await
+    }
+
+    /// Another instance of the server over the same database, as a second process would be: its
+    /// own plan, replayed from the database at its start.
+    pub async fn second_instance(&self) -> Router {
+        app(self.restart().await)
     }
 
     /// How many rows a table has.
@@ -255,6 +236,45 @@ impl TestApp {
             .as_str()
             .expect("a code")
             .to_owned()
+    }
+}
+
+/// A request to `router`, with a body of raw bytes (sent as JSON when there is one).
+pub async fn send(
+    router: &Router,
+    method: Method,
+    path: &str,
+    cookie: Option<&str>,
+    headers: &[(&str, &str)],
+    body: Option<Vec<u8>>,
+) -> Answer {
+    let mut request = Request::builder().method(method).uri(path);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    if body.is_some() {
+        request = request.header(header::CONTENT_TYPE, "application/json");
+    }
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let request = request
+        .body(body.map_or_else(Body::empty, Body::from))
+        .expect("request");
+    let response = router.clone().oneshot(request).await.expect("a response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    Answer {
+        status,
+        headers,
+        body,
     }
 }
 
