@@ -6,6 +6,8 @@
 //! servers, which must start cleanly (start-up replays the plan and compares it with the stored
 //! allocations). Each test prints a one-line summary of what it saw (`--nocapture`).
 
+#[path = "support/pg.rs"]
+mod pg;
 mod process;
 
 use std::{
@@ -35,12 +37,12 @@ macro_rules! on_both_databases {
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                super::$name(TestDb::new(Backend::Sqlite).expect("sqlite is always there")).await;
+                super::$name(TestDb::new(Backend::Sqlite).await.expect("sqlite is always there")).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                match TestDb::new(Backend::Postgres) {
+                match TestDb::new(Backend::Postgres).await {
                     Some(db) => super::$name(db).await,
                     None => eprintln!("skipped: TEST_DATABASE_URL is not set"),
                 }

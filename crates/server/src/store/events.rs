@@ -39,6 +39,15 @@ pub async fn insert(
     Ok(seq)
 }
 
+/// The sequence number of the last committed event (0 before the first): one look at the index,
+/// so that a plan already up to date costs one cheap query to check.
+pub async fn last_seq(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
+    let (seq,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(seq), 0) FROM plan_events")
+        .fetch_one(conn)
+        .await?;
+    Ok(seq)
+}
+
 /// One order line's step of the history, as committed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredEvent {

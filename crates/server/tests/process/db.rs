@@ -4,13 +4,12 @@
 //! [`Stored`] is the plan as stored, with the checks every test makes: no month and line over its
 //! capacity, every placed order line allocated exactly its quantity.
 
-use std::{
-    collections::BTreeMap,
-    sync::atomic::{AtomicU32, Ordering},
-};
+use std::collections::BTreeMap;
 
 use configurator_domain::plan::PlantCalendar;
 use sqlx::{AnyPool, any::AnyPoolOptions};
+
+use crate::pg::PgDatabase;
 
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,13 +23,13 @@ pub struct TestDb {
     pub url: String,
     pub backend: Backend,
     pub folder: tempfile::TempDir,
-    /// The PostgreSQL server URL and the database's name, to drop it afterwards.
-    postgres: Option<(String, String)>,
+    /// PostgreSQL's database, dropped after the test.
+    _postgres: Option<PgDatabase>,
 }
 
 impl TestDb {
     /// `None` for PostgreSQL without `TEST_DATABASE_URL` (a failure if `REQUIRE_TEST_DATABASE`).
-    pub fn new(backend: Backend) -> Option<Self> {
+    pub async fn new(backend: Backend) -> Option<Self> {
         let folder = tempfile::tempdir().expect("a temporary folder");
         let (url, postgres) = match backend {
             Backend::Sqlite => {
@@ -45,25 +44,15 @@ impl TestDb {
                     );
                     return None;
                 };
-                static COUNTER: AtomicU32 = AtomicU32::new(0);
-                let nanos = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.subsec_nanos());
-                let name = format!(
-                    "instances_{}_{}_{nanos}",
-                    std::process::id(),
-                    COUNTER.fetch_add(1, Ordering::Relaxed)
-                );
-                let base = server.split('?').next().unwrap_or(&server);
-                let (prefix, _) = base.rsplit_once('/').expect("a path in TEST_DATABASE_URL");
-                (format!("{prefix}/{name}"), Some((server.clone(), name)))
+                let database = PgDatabase::create(&server, "instances").await;
+                (database.url.clone(), Some(database))
             }
         };
         Some(Self {
             url,
             backend,
             folder,
-            postgres,
+            _postgres: postgres,
         })
     }
 
@@ -75,33 +64,6 @@ impl TestDb {
             .connect(&self.url)
             .await
             .unwrap_or_else(|error| panic!("cannot open `{}`: {error}", self.url))
-    }
-}
-
-impl Drop for TestDb {
-    fn drop(&mut self) {
-        let Some((server, name)) = self.postgres.take() else {
-            return;
-        };
-        // Drop may run inside the test's runtime: a runtime of its own on another thread.
-        let dropped = std::thread::spawn(move || {
-            use sqlx::Connection as _;
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("a runtime");
-            runtime.block_on(async {
-                let mut admin = sqlx::PgConnection::connect(&server).await?;
-                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut admin)
-                    .await?;
-                admin.close().await
-            })
-        })
-        .join();
-        if !matches!(dropped, Ok(Ok(()))) {
-            eprintln!("warning: a test database was not dropped");
-        }
     }
 }
 

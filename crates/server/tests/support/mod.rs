@@ -5,7 +5,8 @@
 
 #![allow(dead_code, reason = "each test file uses a part of the support")]
 
-use std::sync::atomic::{AtomicU32, Ordering};
+#[path = "pg.rs"]
+mod pg;
 
 use axum::{
     Router,
@@ -23,6 +24,8 @@ use configurator_server::{
 use http_body_util::BodyExt as _;
 use serde_json::Value;
 use tower::ServiceExt as _;
+
+use pg::PgDatabase;
 
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +127,7 @@ impl TestApp {
                     );
                     return None;
                 };
-                let database = PgDatabase::create(&server).await;
+                let database = PgDatabase::create(&server, "test").await;
                 (database.url.clone(), Some(database))
             }
         };
@@ -153,9 +156,7 @@ impl TestApp {
         let db = Database::open(&self.url)
             .await
             .expect("reopen the database");
-        let data = data::load(&data::repository_data_dir()).expect("the shipped data");
-        let dist = self._folder.path().join("dist");
-        AppState::load(db, dist, data, Clock::fixed(month(START))).await
+        load_state(db, &self._folder).await
     }
 
     /// Logs in a demo account; returns its cookie.
@@ -279,73 +280,13 @@ pub async fn send(
 }
 
 async fn state_over(db: Database, folder: &tempfile::TempDir) -> AppState {
+    load_state(db, folder).await.expect("the state")
+}
+
+/// The state a server would start with over `db`: the shipped data, the plan replayed, the clock
+/// at [`START`].
+async fn load_state(db: Database, folder: &tempfile::TempDir) -> anyhow::Result<AppState> {
     let data = data::load(&data::repository_data_dir()).expect("the shipped data");
     let dist = folder.path().join("dist");
-    AppState::load(db, dist, data, Clock::fixed(month(START)))
-        .await
-        .expect("the state")
-}
-
-/// A PostgreSQL database made for one test and dropped after it.
-struct PgDatabase {
-    server: String,
-    name: String,
-    url: String,
-}
-
-impl PgDatabase {
-    async fn create(server: &str) -> Self {
-        use sqlx::Connection as _;
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let name = format!(
-            "test_{}_{}_{nanos}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        );
-        let mut admin = sqlx::PgConnection::connect(server)
-            .await
-            .unwrap_or_else(|error| panic!("TEST_DATABASE_URL does not answer: {error}"));
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut admin)
-            .await
-            .expect("create the test database");
-        admin.close().await.ok();
-        let base = server.split('?').next().unwrap_or(server);
-        let (prefix, _) = base
-            .rsplit_once('/')
-            .expect("a database in TEST_DATABASE_URL");
-        Self {
-            server: server.to_owned(),
-            url: format!("{prefix}/{name}"),
-            name,
-        }
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        let (server, name) = (self.server.clone(), self.name.clone());
-        // Drop may run inside the test's runtime: use a runtime of its own on another thread.
-        let dropped = std::thread::spawn(move || {
-            use sqlx::Connection as _;
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("a runtime");
-            runtime.block_on(async {
-                let mut admin = sqlx::PgConnection::connect(&server).await?;
-                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut admin)
-                    .await?;
-                admin.close().await
-            })
-        })
-        .join();
-        if !matches!(dropped, Ok(Ok(()))) {
-            eprintln!("warning: test database `{}` was not dropped", self.name);
-        }
-    }
+    AppState::load(db, dist, data, Clock::fixed(month(START))).await
 }
