@@ -12,10 +12,8 @@ use axum::{
     response::{IntoResponse, Response},
     routing::{get, post},
 };
-use configurator_domain::{
-    api::{OrderCursor, OrderList, OrderRequest, OrderResponse, OrderStatus},
-    plan::{EarliestError, YearMonth},
-};
+use configurator_domain::api::{OrderCursor, OrderList, OrderRequest, OrderResponse, OrderStatus};
+use configurator_plan::{EarliestError, YearMonth};
 
 use super::{AppState, Error, json::JsonBody};
 use crate::lines::FieldErrors;

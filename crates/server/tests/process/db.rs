@@ -9,7 +9,7 @@ use std::{
     sync::atomic::{AtomicU32, Ordering},
 };
 
-use configurator_domain::plan::PlantCalendar;
+use configurator_plan::PlantCalendar;
 use sqlx::{AnyPool, any::AnyPoolOptions};
 
 /// Which database a test runs on.

@@ -1,5 +1,5 @@
 //! Unit tests of the calendar checks and capacities, built from a `PlantFile` written in code (the
-//! real `data/plant.toml` is loaded by `tests/plan_data.rs`).
+//! real `data/plant.toml` is loaded by `tests/data.rs`).
 
 use super::*;
 

@@ -1,4 +1,4 @@
-//! Helpers shared by the `plan*` integration tests: the plant of `data/plant.toml` written in code
+//! Helpers shared by the integration tests: the plant of `data/plant.toml` written in code
 //! (so the tests run without the `toml` feature), and short constructors.
 
 #![allow(
@@ -6,7 +6,7 @@
     reason = "each test file uses a different part of the helpers"
 )]
 
-use configurator_domain::plan::{
+use configurator_plan::{
     AllocationRequest, KitFile, KitId, LineFile, LineId, PhaseFile, PlantCalendar, PlantFile,
     YearMonth,
 };

@@ -13,7 +13,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use configurator_domain::plan::{
+use configurator_plan::{
     AllocationRequest, KitFile, LineFile, PhaseFile, Plan, PlantCalendar, PlantFile, YearMonth,
 };
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
