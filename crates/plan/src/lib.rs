@@ -26,7 +26,7 @@ pub use calendar::{
 pub use check::check;
 pub use check::{MAX_HORIZON_MONTHS, PlantError, PlantErrors};
 pub use file::{KitFile, LineFile, PhaseFile, PlantFile};
-pub use ids::{IdError, KitId, LineId};
+pub use ids::{IdError, KitId, LineId, MAX_ID_LEN, is_valid_id};
 pub use month::{YearMonth, YearMonthError};
 pub use preview::PreviewError;
 pub use replay::{PlanEvent, RebuildError, ReplayError};

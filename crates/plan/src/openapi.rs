@@ -7,7 +7,7 @@ use utoipa::openapi::{ObjectBuilder, RefOr, schema::Schema, schema::Type};
 
 use crate::{KitId, LineId, YearMonth};
 
-/// The id convention (`ids.rs` here and in the domain) as a pattern.
+/// The id convention of [`crate::is_valid_id`] as a pattern.
 pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,23}$";
 
 /// A string schema with a pattern, a description and an example.
@@ -45,9 +45,14 @@ mod tests {
     use utoipa::PartialSchema;
 
     use super::*;
+    use crate::MAX_ID_LEN;
 
     #[test]
-    fn the_id_pattern_is_the_one_written_above() {
+    fn the_id_pattern_says_what_is_valid_id_checks() {
+        assert_eq!(
+            ID_PATTERN,
+            format!("^[a-z0-9][a-z0-9._-]{{0,{}}}$", MAX_ID_LEN - 1)
+        );
         let RefOr::T(Schema::Object(schema)) = LineId::schema() else {
             panic!("an object schema");
         };
