@@ -5,6 +5,8 @@ mod calendar;
 mod capacity;
 mod check;
 mod file;
+#[cfg(feature = "test-support")]
+pub mod fixture;
 mod ids;
 mod month;
 #[cfg(feature = "openapi")]

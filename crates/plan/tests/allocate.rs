@@ -3,10 +3,11 @@
 
 mod support;
 
+use configurator_plan::fixture::calendar;
 use configurator_plan::{
     AllocateError, Allocation, EarliestBuild, EarliestError, Plan, PlanEvent, ReleaseError,
 };
-use support::{calendar, cobalt, kit, line, npr, ym};
+use support::{cobalt, kit, line, npr, ym};
 
 fn part(month: &str, units: u32) -> Allocation {
     Allocation {

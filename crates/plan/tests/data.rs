@@ -3,8 +3,9 @@
 
 mod support;
 
+use configurator_plan::fixture::{calendar, plant_file};
 use configurator_plan::{PlantCalendar, PlantError, PlantFile};
-use support::{calendar, line, ym};
+use support::{line, ym};
 
 const PLANT: &str = include_str!("../../../data/plant.toml");
 
@@ -71,7 +72,7 @@ fn the_test_calendar_is_the_real_one() {
     assert_eq!(real().summary(), calendar().summary());
     assert_eq!(
         PlantFile::from_toml_str(PLANT).map(|raw| raw.phases),
-        Ok(support::plant_file().phases)
+        Ok(plant_file().phases)
     );
 }
 
