@@ -1,24 +1,34 @@
-//! Benchmarks of production planning: what the server does at start-up (re-planning every order
-//! line) and what the configurator asks on a click (the earliest build month). Prints the time of
-//! one re-plan and the order lines per second, then criterion's measurements.
+//! Benchmarks of production planning: what the server does at start-up (check the plant calendar,
+//! then rebuild the plan from the stored history of orders and cancellations) and what the
+//! configurator asks on a click (the earliest build month). Prints the time of each step once and
+//! the events per second, then criterion's measurements.
 //!
-//! * `replan 300k lines`: ten years of orders, 300,000 order lines of 1–60 vehicles on both lines
-//!   and both kit sources, order months spread over the ten years. 300,000 lines of 30 vehicles on
-//!   average are far more than the real plant's 30,000 a year, so this calendar has the real
-//!   plant's shape with its capacity scaled up until the stream fits (with 10 % to spare).
-//! * `replan real plant`: the real `data/plant.toml` (with the `toml` feature) filled to its
-//!   horizon by lines of 1–60 vehicles; the last ones are refused.
+//! * `parse plant.toml`: the real `data/plant.toml` parsed and checked, every month's capacity
+//!   worked out (`PlantCalendar::from_toml_str`), as the server's start-up does first.
+//! * `replay real plant`: `Plan::replay` of a history that fills the real calendar to its horizon:
+//!   order lines of 1–60 vehicles on both lines and both kit sources, order months spread over the
+//!   ten years, one line in 20 cancelled a month of orders later unless it is frozen by then; the
+//!   lines the full plant refuses are not in the history, as a server refuses them.
+//! * `replay 300k lines`: the same for 300,000 order lines, far more than the real plant's 30,000
+//!   vehicles a year, on a calendar of the real plant's shape with its capacity scaled up until
+//!   the stream fits (with 10 % to spare): how a start-up grows with the history.
 //! * `earliest on a full plan`: the query of a 60-vehicle fleet against the 300k-line plan.
+//!
+//! A server's start-up also reads the history from its database and, per order, previews its
+//! parts to compare them with the stored promises before it books them (about one allocation more
+//! per order line); `cargo bench -p configurator-server --bench orders` measures the database.
 
+use std::collections::VecDeque;
 use std::hint::black_box;
 use std::time::Instant;
 
-use configurator_plan::{
-    AllocationRequest, KitFile, LineFile, PhaseFile, Plan, PlantCalendar, PlantFile, YearMonth,
-};
+use configurator_plan::{AllocationRequest, Plan, PlanEvent, PlantCalendar, YearMonth, fixture};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
+const PLANT: &str = include_str!("../../../data/plant.toml");
 const LINES: usize = 300_000;
+/// One order line in this many is cancelled.
+const CANCEL_ONE_IN: u32 = 20;
 const MODELS: [&str; 19] = [
     "spark", "cobalt", "nexia", "lacetti", "onix", "tracker", "equinox", "malibu", "damas", "labo",
     "captiva", "d-max", "mu-x", "npr", "nmr", "nqr", "fvr", "citiport", "novo",
@@ -37,147 +47,129 @@ impl Lcg {
     }
 }
 
-fn ym(s: &str) -> YearMonth {
-    s.parse().expect("a valid month")
-}
-
-/// `n` order lines from 2026-10 over ten years, in submission order.
-fn stream(n: usize) -> Vec<AllocationRequest> {
-    let mut random = Lcg(2027);
-    let first = ym("2026-10");
-    (0..n)
-        .map(|i| {
-            let passenger = random.next(10) < 6;
-            let model = if passenger {
-                random.next(12)
-            } else {
-                12 + random.next(7)
-            };
-            AllocationRequest {
-                order_line: i as u64,
-                line: if passenger { "passenger" } else { "commercial" }
-                    .parse()
-                    .expect("id"),
-                kit: if passenger { "uzauto" } else { "samauto" }
-                    .parse()
-                    .expect("id"),
-                model: MODELS[model as usize].to_owned(),
-                quantity: 1 + random.next(60),
-                order_month: first.add_months((i * 120 / n) as u32).expect("month"),
-            }
-        })
-        .collect()
-}
-
-/// The real plant's shape (`data/plant.toml`), with the SKD phase's capacities multiplied by
-/// `skd_scale` and the full phase's by `full_scale`.
-fn calendar(skd_scale: u32, full_scale: u32, horizon: u32) -> PlantCalendar {
-    let raw = PlantFile {
-        version: "bench".into(),
-        start: "2027-01".into(),
-        max_horizon_months: horizon,
-        frozen_months: 1,
-        time_zone: "Asia/Bishkek".into(),
-        utc_offset: "+06:00".into(),
-        lines: vec![
-            LineFile {
-                id: "passenger".into(),
-                name: "Passenger".into(),
-                share: 60,
-            },
-            LineFile {
-                id: "commercial".into(),
-                name: "Commercial".into(),
-                share: 40,
-            },
-        ],
-        kits: vec![
-            KitFile {
-                id: "uzauto".into(),
-                name: "UzAuto".into(),
-                lead_months: 2,
-            },
-            KitFile {
-                id: "samauto".into(),
-                name: "SamAuto".into(),
-                lead_months: 3,
-            },
-        ],
-        phases: vec![
-            PhaseFile {
-                name: "SKD".into(),
-                months: Some(36),
-                units: Some(10_000 * skd_scale),
-                ramp: [60, 100, 150, 200, 240, 270]
-                    .map(|u| u * skd_scale)
-                    .to_vec(),
-                ..PhaseFile::default()
-            },
-            PhaseFile {
-                name: "full".into(),
-                per_year: Some(30_000 * full_scale),
-                ..PhaseFile::default()
-            },
-        ],
+/// Order line `i` of `n`, placed from 2026-10 on over ten years.
+fn order(random: &mut Lcg, i: usize, n: usize) -> AllocationRequest {
+    let first: YearMonth = "2026-10".parse().expect("a valid month");
+    let passenger = random.next(10) < 6;
+    let model = if passenger {
+        random.next(12)
+    } else {
+        12 + random.next(7)
     };
+    AllocationRequest {
+        order_line: i as u64,
+        line: if passenger { "passenger" } else { "commercial" }
+            .parse()
+            .expect("id"),
+        kit: if passenger { "uzauto" } else { "samauto" }
+            .parse()
+            .expect("id"),
+        model: MODELS[model as usize].to_owned(),
+        quantity: 1 + random.next(60),
+        order_month: first.add_months((i * 120 / n) as u32).expect("month"),
+    }
+}
+
+/// The history `n` submitted order lines leave, in the order it happened: the lines the plan
+/// took, and the cancellations of one in [`CANCEL_ONE_IN`], each a month's worth of orders later.
+fn history(calendar: &PlantCalendar, n: usize) -> Vec<PlanEvent> {
+    let mut random = Lcg(2027);
+    let mut plan = Plan::new(calendar);
+    let mut events = Vec::with_capacity(n + n / CANCEL_ONE_IN as usize);
+    let mut to_cancel = VecDeque::new();
+    let delay = n / 120;
+    for i in 0..n {
+        let request = order(&mut random, i, n);
+        let today = request.order_month;
+        if let Some(&(at, order_line)) = to_cancel.front()
+            && at <= i
+        {
+            to_cancel.pop_front();
+            // A line already frozen stays, as the server refuses to cancel it.
+            if plan.release(order_line, today).is_ok() {
+                events.push(PlanEvent::Cancel { order_line, today });
+            }
+        }
+        if plan.allocate(&request).is_ok() {
+            if random.next(CANCEL_ONE_IN) == 0 {
+                to_cancel.push_back((i + delay, request.order_line));
+            }
+            events.push(PlanEvent::Order(request));
+        }
+    }
+    events
+}
+
+/// The fixture's plant with the SKD phase's capacities multiplied by `skd_scale`, the full
+/// phase's by `full_scale`, and planned `horizon` months ahead.
+fn scaled(skd_scale: u32, full_scale: u32, horizon: u32) -> PlantCalendar {
+    let mut raw = fixture::plant_file();
+    raw.version = "bench".into();
+    raw.max_horizon_months = horizon;
+    let [skd, full] = &mut raw.phases[..] else {
+        panic!("the fixture has two phases");
+    };
+    skd.units = skd.units.map(|units| units * skd_scale);
+    skd.ramp.iter_mut().for_each(|units| *units *= skd_scale);
+    full.per_year = full.per_year.map(|units| units * full_scale);
     PlantCalendar::from_file(&raw).expect("the bench calendar checks")
 }
 
-/// Plans the stream, counting the order lines that were refused.
-fn replan(calendar: &PlantCalendar, orders: &[AllocationRequest]) -> (Plan, usize) {
-    let mut plan = Plan::new(calendar);
-    let refused = orders
-        .iter()
-        .filter(|order| plan.allocate(order).is_err())
-        .count();
-    (plan, refused)
+fn replay(calendar: &PlantCalendar, events: &[PlanEvent]) -> Plan {
+    Plan::replay(calendar, events).expect("the history replays")
 }
 
-fn report(name: &str, calendar: &PlantCalendar, orders: &[AllocationRequest]) {
+/// Times one call of `run` and prints it, with the rate of `events` when there are any.
+fn report<R>(name: &str, events: usize, run: impl FnOnce() -> R) -> R {
     let started = Instant::now();
-    let (_, refused) = replan(calendar, orders);
-    let elapsed = started.elapsed();
-    let per_second = orders.len() as f64 / elapsed.as_secs_f64();
-    println!(
-        "{name}: {} order lines ({refused} refused) in {:.1} ms: {per_second:.0} lines/s",
-        orders.len(),
-        elapsed.as_secs_f64() * 1000.0
-    );
+    let result = run();
+    let seconds = started.elapsed().as_secs_f64();
+    let rate = if events > 0 {
+        format!(": {events} events, {:.0} events/s", events as f64 / seconds)
+    } else {
+        String::new()
+    };
+    println!("{name}: {:.3} ms{rate}", seconds * 1000.0);
+    result
 }
 
 fn bench(c: &mut Criterion) {
-    let orders = stream(LINES);
+    let real = report("parse plant.toml", 0, || {
+        PlantCalendar::from_toml_str(PLANT).expect("data/plant.toml checks")
+    });
+    let real_history = history(&real, 7_500);
+    report("replay real plant", real_history.len(), || {
+        replay(&real, &real_history)
+    });
     // Demand: about 30.5 vehicles a line, 30,000 lines a year: about 915,000 vehicles a year, so
     // 2.75 million in the SKD phase's three years.
-    let big = calendar(300, 34, 132);
-    report("replan 300k lines", &big, &orders);
-    let mut group = c.benchmark_group("plan");
-    group.sample_size(10);
-    group.throughput(Throughput::Elements(orders.len() as u64));
-    group.bench_function("replan 300k lines", |b| {
-        b.iter(|| replan(&big, black_box(&orders)))
+    let big = scaled(300, 34, 132);
+    let big_history = history(&big, LINES);
+    let full = report("replay 300k lines", big_history.len(), || {
+        replay(&big, &big_history)
     });
 
-    #[cfg(feature = "toml")]
-    {
-        let real = PlantCalendar::from_toml_str(include_str!("../../../data/plant.toml"))
-            .expect("data/plant.toml checks");
-        let orders = stream(7_500);
-        report("replan real plant", &real, &orders);
-        group.throughput(Throughput::Elements(orders.len() as u64));
-        group.bench_function("replan real plant", |b| {
-            b.iter(|| replan(&real, black_box(&orders)))
-        });
+    let mut group = c.benchmark_group("plan");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("parse plant.toml", |b| {
+        b.iter(|| PlantCalendar::from_toml_str(black_box(PLANT)))
+    });
+    for (name, calendar, events) in [
+        ("replay real plant", &real, &real_history),
+        ("replay 300k lines", &big, &big_history),
+    ] {
+        group.throughput(Throughput::Elements(events.len() as u64));
+        group.bench_function(name, |b| b.iter(|| replay(calendar, black_box(events))));
     }
-
-    let (full, _) = replan(&big, &orders);
     let (passenger, uzauto) = (
         "passenger".parse().expect("id"),
         "uzauto".parse().expect("id"),
     );
+    let june: YearMonth = "2030-06".parse().expect("a valid month");
     group.throughput(Throughput::Elements(1));
     group.bench_function("earliest on a full plan", |b| {
-        b.iter(|| full.earliest(&passenger, &uzauto, black_box(60), ym("2030-06")))
+        b.iter(|| full.earliest(&passenger, &uzauto, black_box(60), june))
     });
     group.finish();
 }
