@@ -65,7 +65,7 @@ impl From<OrderError> for Error {
             }
             OrderError::Busy => Self::Unavailable,
             OrderError::Database(error) => error.into(),
-            OrderError::Plan(_) | OrderError::Broken(_) => Self::Internal(error.into()),
+            OrderError::Sync(_) | OrderError::Broken(_) => Self::Internal(error.into()),
         }
     }
 }

@@ -70,7 +70,7 @@ pub enum OrderError {
     Busy,
     /// The plan in memory could not be brought up to date with the database.
     #[error(transparent)]
-    Plan(#[from] SyncError),
+    Sync(#[from] SyncError),
     #[error("database: {0}")]
     Database(sqlx::Error),
     /// A fault of ours: an invariant broken.
