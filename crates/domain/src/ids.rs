@@ -1,9 +1,12 @@
 //! Checked identifiers and small value types: every id, market, currency and quantity that enters
-//! the domain is parsed here once, so the rest of the crate never sees a malformed one.
+//! the domain is parsed here once, so the rest of the crate never sees a malformed one. The id
+//! convention (`configurator_plan::is_valid_id`) and the newtypes' definition
+//! (`configurator_plan::checked_string!`) are shared with the plant's ids.
 
 use std::fmt;
 use std::str::FromStr;
 
+use configurator_plan::{checked_string, is_valid_id};
 use serde::{Deserialize, Serialize};
 
 /// Why a string is not a valid id, market, currency or quantity.
@@ -25,100 +28,37 @@ pub enum ParseIdError {
     Quantity(String),
 }
 
-/// The longest id the catalog format allows.
-pub const MAX_ID_LEN: usize = 24;
-
-fn is_valid_id(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    !bytes.is_empty()
-        && bytes.len() <= MAX_ID_LEN
-        && (bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit())
-        && bytes.iter().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
-        })
-}
-
 fn is_upper(s: &str, len: usize) -> bool {
     s.len() == len && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Defines a string newtype with a private field, checked by `FromStr` and `TryFrom<String>`, and
-/// (de)serialized as a plain string through that same check.
-macro_rules! checked_string {
-    ($(#[$doc:meta])* $name:ident, $check:expr, $err:path) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
-
-        impl $name {
-            /// The id as text.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = ParseIdError;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Self::try_from(s.to_owned())
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = ParseIdError;
-            fn try_from(s: String) -> Result<Self, Self::Error> {
-                if $check(&s) { Ok(Self(s)) } else { Err($err(s)) }
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(id: $name) -> String {
-                id.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-    };
-}
-
 checked_string!(
     /// A vehicle type (model), unique in the catalog: `cobalt`.
-    ModelId, is_valid_id, ParseIdError::Id
+    ModelId, is_valid_id, ParseIdError::Id, ParseIdError
 );
 checked_string!(
     /// A trim of a model: `ltz`.
-    TrimId, is_valid_id, ParseIdError::Id
+    TrimId, is_valid_id, ParseIdError::Id, ParseIdError
 );
 checked_string!(
     /// A powertrain of a model: `1.5at`.
-    PowertrainId, is_valid_id, ParseIdError::Id
+    PowertrainId, is_valid_id, ParseIdError::Id, ParseIdError
 );
 checked_string!(
     /// An option group of a model: `paint`.
-    GroupId, is_valid_id, ParseIdError::Id
+    GroupId, is_valid_id, ParseIdError::Id, ParseIdError
 );
 checked_string!(
     /// An option of a model, unique across its groups: `winter`.
-    OptionId, is_valid_id, ParseIdError::Id
+    OptionId, is_valid_id, ParseIdError::Id, ParseIdError
 );
 checked_string!(
     /// A market, ISO 3166 alpha-2: `KG`.
-    MarketId, |s: &str| is_upper(s, 2), ParseIdError::Market
+    MarketId, |s: &str| is_upper(s, 2), ParseIdError::Market, ParseIdError
 );
 checked_string!(
     /// A currency, ISO 4217: `KGS`.
-    CurrencyCode, |s: &str| is_upper(s, 3), ParseIdError::Currency
+    CurrencyCode, |s: &str| is_upper(s, 3), ParseIdError::Currency, ParseIdError
 );
 
 impl CurrencyCode {

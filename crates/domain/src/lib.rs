@@ -10,9 +10,13 @@ pub mod engine;
 pub mod ids;
 #[cfg(feature = "openapi")]
 mod openapi;
-pub mod plan;
 pub mod price;
 pub mod text;
+
+/// Production planning, the `configurator-plan` crate: re-exported because the API's shapes
+/// ([`api`]) carry its months and allocations, so that a client of the shapes names them without a
+/// second dependency.
+pub use configurator_plan as plan;
 
 pub use catalog::{Catalog, CatalogError, Model};
 pub use engine::{Applied, Availability, Change, Choice, Configuration, Reason, Violation};

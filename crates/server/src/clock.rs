@@ -9,7 +9,7 @@ use std::{
     time::{SystemTime, UNIX_EPOCH},
 };
 
-use configurator_domain::plan::{UtcOffset, YearMonth};
+use configurator_plan::{UtcOffset, YearMonth};
 
 /// The system clock, or a month or an instant fixed (and movable) by a test.
 #[derive(Debug, Clone)]
@@ -30,7 +30,7 @@ enum Fixed {
 
 impl Clock {
     /// The system clock, its months those of local time at `offset` from UTC (the plant's,
-    /// [`PlantCalendar::utc_offset`](configurator_domain::plan::PlantCalendar::utc_offset)).
+    /// [`PlantCalendar::utc_offset`](configurator_plan::PlantCalendar::utc_offset)).
     pub fn system(offset: UtcOffset) -> Self {
         Self {
             offset,

@@ -10,10 +10,8 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use configurator_domain::{
-    Catalog, CatalogError, ModelId,
-    plan::{KitId, LineId, PlantCalendar, PlantError, PlantErrors},
-};
+use configurator_domain::{Catalog, CatalogError, ModelId};
+use configurator_plan::{KitId, LineId, PlantCalendar, PlantError, PlantErrors};
 use serde::Serialize;
 
 /// The catalog's file name in the data folder.

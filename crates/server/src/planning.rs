@@ -11,7 +11,7 @@
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use configurator_domain::plan::{Allocation, Plan, PlanEvent, PlantCalendar};
+use configurator_plan::{Allocation, Plan, PlanEvent, PlantCalendar};
 use sqlx::{AnyConnection, AnyPool};
 
 use crate::store::events::{self, StoredEvent};

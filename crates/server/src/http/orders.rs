@@ -12,10 +12,8 @@ use axum::{
     response::{IntoResponse, Response},
     routing::{get, post},
 };
-use configurator_domain::{
-    api::{OrderCursor, OrderList, OrderRequest, OrderResponse, OrderStatus},
-    plan::{EarliestError, YearMonth},
-};
+use configurator_domain::api::{OrderCursor, OrderList, OrderRequest, OrderResponse, OrderStatus};
+use configurator_plan::{EarliestError, YearMonth};
 
 use super::{AppState, Error, json::JsonBody};
 use crate::lines::FieldErrors;
@@ -67,7 +65,7 @@ impl From<OrderError> for Error {
             }
             OrderError::Busy => Self::Unavailable,
             OrderError::Database(error) => error.into(),
-            OrderError::Plan(_) | OrderError::Broken(_) => Self::Internal(error.into()),
+            OrderError::Sync(_) | OrderError::Broken(_) => Self::Internal(error.into()),
         }
     }
 }

@@ -17,10 +17,8 @@ use axum::{
     response::{IntoResponse, Response},
     routing::get,
 };
-use configurator_domain::{
-    api::PlanResponse,
-    plan::{MonthView, YearMonth},
-};
+use configurator_domain::api::PlanResponse;
+use configurator_plan::{MonthView, YearMonth};
 
 use super::{AppState, Error};
 use crate::{auth::Planner, planning::SyncError};

@@ -14,9 +14,9 @@ use configurator_domain::{
     Quantity,
     api::{AvailabilityResponse, QuoteRequest},
     code,
-    plan::EarliestError,
     price::OrderQuote,
 };
+use configurator_plan::EarliestError;
 
 use super::{AppState, Error, json::JsonBody, plan::plan_error};
 use crate::lines;

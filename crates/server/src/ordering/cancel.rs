@@ -2,10 +2,8 @@
 //! it frees is released in this instance's plan after the commit. Cancelling a cancelled order
 //! answers it again.
 
-use configurator_domain::{
-    api::{OrderResponse, OrderStatus},
-    plan::PlanEvent,
-};
+use configurator_domain::api::{OrderResponse, OrderStatus};
+use configurator_plan::PlanEvent;
 
 use super::{Desk, OrderError, Orderer, read_back};
 use crate::store::{

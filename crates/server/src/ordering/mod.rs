@@ -9,16 +9,14 @@
 //! changes its plan only after the commit. A request dropped at any point therefore leaves either
 //! the whole order in the database or nothing of it, and memory never ahead of the database.
 //!
-//! [`Plan::preview`]: configurator_domain::plan::Plan::preview
+//! [`Plan::preview`]: configurator_plan::Plan::preview
 
 mod cancel;
 mod key;
 mod place;
 
-use configurator_domain::{
-    api::OrderResponse,
-    plan::{EarliestError, YearMonth},
-};
+use configurator_domain::api::OrderResponse;
+use configurator_plan::{EarliestError, YearMonth};
 
 pub use cancel::cancel;
 pub use key::{IdempotencyKey, KeyError, MAX_KEY_LEN};
@@ -72,7 +70,7 @@ pub enum OrderError {
     Busy,
     /// The plan in memory could not be brought up to date with the database.
     #[error(transparent)]
-    Plan(#[from] SyncError),
+    Sync(#[from] SyncError),
     #[error("database: {0}")]
     Database(sqlx::Error),
     /// A fault of ours: an invariant broken.

@@ -3,9 +3,9 @@
 
 use configurator_domain::{
     api::{OrderRequest, OrderResponse},
-    plan::{AllocateError, AllocationRequest, PlanEvent, PreviewError},
     price::{Currency, Quote},
 };
+use configurator_plan::{AllocateError, AllocationRequest, PlanEvent, PreviewError};
 use sqlx::AnyConnection;
 
 use super::{Desk, IdempotencyKey, OrderError, Orderer, key::request_hash, read_back};

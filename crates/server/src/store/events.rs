@@ -5,7 +5,7 @@
 //! their sequence numbers rise in commit order and a reader never sees a later event without the
 //! earlier ones.
 
-use configurator_domain::plan::{Allocation, AllocationRequest, PlanEvent, YearMonth};
+use configurator_plan::{Allocation, AllocationRequest, PlanEvent, YearMonth};
 use sqlx::AnyConnection;
 
 use super::{Tx, narrow, parse};

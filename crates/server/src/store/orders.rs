@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use configurator_domain::{
     MarketId, ModelId,
     api::{OrderLineResponse, OrderResponse, OrderStatus},
-    plan::{Allocation, KitId, LineId, YearMonth},
     price::OrderQuote,
 };
+use configurator_plan::{Allocation, KitId, LineId, YearMonth};
 use sqlx::{AnyConnection, AnyPool};
 
 use super::{Tx, narrow, parse};

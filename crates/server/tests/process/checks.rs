@@ -3,7 +3,7 @@
 //! servers logged. The checks: order answers against the stored plan, the planner's view against
 //! the stored plan, clean restarts, and numbers in a public message.
 
-use configurator_domain::plan::PlantCalendar;
+use configurator_plan::PlantCalendar;
 use serde_json::Value;
 
 use super::{Server, db::Stored};

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use configurator_domain::plan::PlantCalendar;
+use configurator_plan::PlantCalendar;
 use sqlx::{AnyPool, any::AnyPoolOptions};
 
 use crate::pg::PgDatabase;

@@ -13,7 +13,7 @@ use axum::{
     body::Body,
     http::{HeaderMap, Method, Request, StatusCode, header},
 };
-use configurator_domain::plan::YearMonth;
+use configurator_plan::YearMonth;
 use configurator_server::{
     auth::accounts,
     clock::Clock,

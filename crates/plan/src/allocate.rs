@@ -1,5 +1,5 @@
 //! `Plan`: the allocation of order lines to months on their assembly line, the earliest-build query,
-//! and cancellation. See the module documentation of `plan` for the rules.
+//! and cancellation. See the crate documentation for the rules.
 
 use std::collections::BTreeMap;
 

@@ -1,12 +1,11 @@
 //! The real `data/plant.toml`: it checks, its phases sum right, it is the calendar the other tests
 //! build in code, and TOML-level mistakes are reported with a line number.
 
-#![cfg(feature = "toml")]
+mod support;
 
-mod plan_support;
-
-use configurator_domain::plan::{self, PlantCalendar, PlantError, PlantFile};
-use plan_support::{calendar, line, ym};
+use configurator_plan::fixture::{calendar, plant_file};
+use configurator_plan::{PlantCalendar, PlantError, PlantFile};
+use support::{line, ym};
 
 const PLANT: &str = include_str!("../../../data/plant.toml");
 
@@ -16,7 +15,7 @@ fn real() -> PlantCalendar {
 
 #[test]
 fn the_real_calendar_checks_with_the_expected_summary() {
-    let summary = plan::check(PLANT).map(|s| s.to_string());
+    let summary = configurator_plan::check(PLANT).map(|s| s.to_string());
     assert_eq!(
         summary.as_deref(),
         Ok(
@@ -73,7 +72,7 @@ fn the_test_calendar_is_the_real_one() {
     assert_eq!(real().summary(), calendar().summary());
     assert_eq!(
         PlantFile::from_toml_str(PLANT).map(|raw| raw.phases),
-        Ok(plan_support::plant_file().phases)
+        Ok(plant_file().phases)
     );
 }
 

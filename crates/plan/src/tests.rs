@@ -1,60 +1,11 @@
-//! Unit tests of the calendar checks and capacities, built from a `PlantFile` written in code (the
-//! real `data/plant.toml` is loaded by `tests/plan_data.rs`).
+//! Unit tests of the calendar checks and capacities, built from the plant of [`crate::fixture`] (the
+//! real `data/plant.toml` is loaded by `tests/data.rs`).
 
 use super::*;
+use crate::fixture::plant_file;
 
 fn ym(s: &str) -> YearMonth {
     s.parse().expect("a valid month")
-}
-
-/// The shape of `data/plant.toml`.
-pub(super) fn plant() -> PlantFile {
-    PlantFile {
-        version: "2027.1".into(),
-        start: "2027-01".into(),
-        max_horizon_months: 120,
-        frozen_months: 1,
-        time_zone: "Asia/Bishkek".into(),
-        utc_offset: "+06:00".into(),
-        lines: vec![
-            LineFile {
-                id: "passenger".into(),
-                name: "Passenger".into(),
-                share: 60,
-            },
-            LineFile {
-                id: "commercial".into(),
-                name: "Commercial".into(),
-                share: 40,
-            },
-        ],
-        kits: vec![
-            KitFile {
-                id: "uzauto".into(),
-                name: "UzAuto".into(),
-                lead_months: 2,
-            },
-            KitFile {
-                id: "samauto".into(),
-                name: "SamAuto".into(),
-                lead_months: 3,
-            },
-        ],
-        phases: vec![
-            PhaseFile {
-                name: "SKD".into(),
-                months: Some(36),
-                units: Some(10000),
-                ramp: vec![60, 100, 150, 200, 240, 270],
-                ..PhaseFile::default()
-            },
-            PhaseFile {
-                name: "full".into(),
-                per_year: Some(30000),
-                ..PhaseFile::default()
-            },
-        ],
-    }
 }
 
 fn errors(raw: &PlantFile) -> Vec<String> {
@@ -73,7 +24,7 @@ fn plant_total(calendar: &PlantCalendar, from: &str, months: u32) -> u32 {
 
 #[test]
 fn the_skd_phase_sums_to_its_units_and_a_full_year_to_its_rate() {
-    let calendar = PlantCalendar::from_file(&plant()).expect("valid");
+    let calendar = PlantCalendar::from_file(&plant_file()).expect("valid");
     assert_eq!(plant_total(&calendar, "2027-01", 36), 10_000);
     for year in 2030..2037 {
         assert_eq!(
@@ -94,7 +45,7 @@ fn the_skd_phase_sums_to_its_units_and_a_full_year_to_its_rate() {
 
 #[test]
 fn lines_split_each_month_by_share_exactly() {
-    let calendar = PlantCalendar::from_file(&plant()).expect("valid");
+    let calendar = PlantCalendar::from_file(&plant_file()).expect("valid");
     let passenger: LineId = "passenger".parse().expect("id");
     let commercial: LineId = "commercial".parse().expect("id");
     assert_eq!(calendar.capacity(&passenger, ym("2030-05")), Some(1500));
@@ -115,7 +66,7 @@ fn lines_split_each_month_by_share_exactly() {
 
 #[test]
 fn a_yearly_rate_with_a_remainder_still_sums_per_year() {
-    let mut raw = plant();
+    let mut raw = plant_file();
     raw.phases[1].per_year = Some(30_007);
     let calendar = PlantCalendar::from_file(&raw).expect("valid");
     assert_eq!(plant_total(&calendar, "2030-01", 12), 30_007);
@@ -124,7 +75,7 @@ fn a_yearly_rate_with_a_remainder_still_sums_per_year() {
 
 #[test]
 fn a_ramp_listing_every_month_is_used_as_written() {
-    let mut raw = plant();
+    let mut raw = plant_file();
     raw.phases[0] = PhaseFile {
         name: "pilot".into(),
         months: Some(3),
@@ -141,7 +92,7 @@ fn a_ramp_listing_every_month_is_used_as_written() {
 
 #[test]
 fn errors_name_the_path_and_the_value() {
-    let mut raw = plant();
+    let mut raw = plant_file();
     raw.start = "2027-1".into();
     raw.lines[1].id = "Commercial".into();
     raw.kits[1].id = "uzauto".into();
@@ -161,7 +112,7 @@ fn errors_name_the_path_and_the_value() {
 
 #[test]
 fn phases_must_end_open_ended_and_add_up() {
-    let mut raw = plant();
+    let mut raw = plant_file();
     raw.phases[1].months = Some(24);
     raw.phases[0].months = None;
     assert_eq!(
@@ -171,7 +122,7 @@ fn phases_must_end_open_ended_and_add_up() {
             "phases[1].months: expected none: the last phase is open-ended, it runs to the planning horizon, got `24`",
         ]
     );
-    let mut raw = plant();
+    let mut raw = plant_file();
     raw.phases[0].ramp = vec![5000, 5001];
     raw.phases[1].ramp = vec![1];
     raw.phases[1].units = Some(1);
@@ -183,7 +134,7 @@ fn phases_must_end_open_ended_and_add_up() {
             "phases[1].ramp: expected none except in a phase with `units` and `months`, got `set`",
         ]
     );
-    let mut raw = plant();
+    let mut raw = plant_file();
     raw.phases[0].ramp = vec![1; 36];
     assert_eq!(
         errors(&raw),
@@ -193,7 +144,7 @@ fn phases_must_end_open_ended_and_add_up() {
 
 #[test]
 fn lines_kits_and_horizon_are_checked() {
-    let mut raw = plant();
+    let mut raw = plant_file();
     raw.lines[0].share = 50;
     raw.kits[0].lead_months = 25;
     raw.kits[1].name = " ".into();
@@ -207,7 +158,7 @@ fn lines_kits_and_horizon_are_checked() {
             "max_horizon_months: expected at least 37 to reach the last phase, got `36`",
         ]
     );
-    let mut raw = plant();
+    let mut raw = plant_file();
     raw.lines.clear();
     raw.kits.clear();
     raw.phases.clear();
@@ -221,7 +172,7 @@ fn lines_kits_and_horizon_are_checked() {
             "phases: missing, expected at least one `[[phases]]`, the last one open-ended",
         ]
     );
-    let mut raw = plant();
+    let mut raw = plant_file();
     raw.start = "9995-01".into();
     assert_eq!(
         errors(&raw),
@@ -231,7 +182,7 @@ fn lines_kits_and_horizon_are_checked() {
 
 #[test]
 fn summary_reads_like_check_data() {
-    let calendar = PlantCalendar::from_file(&plant()).expect("valid");
+    let calendar = PlantCalendar::from_file(&plant_file()).expect("valid");
     assert_eq!(
         calendar.summary().to_string(),
         "plant 2027.1: 2 lines, 2 kit sources, phases SKD 36 months 10000 units + full 30000/year, first month 2027-01, months in Asia/Bishkek time (UTC+06:00): ok"
@@ -240,7 +191,7 @@ fn summary_reads_like_check_data() {
 
 #[test]
 fn the_plant_time_is_checked_and_exposed() {
-    let calendar = PlantCalendar::from_file(&plant()).expect("valid");
+    let calendar = PlantCalendar::from_file(&plant_file()).expect("valid");
     assert_eq!(calendar.time_zone(), "Asia/Bishkek");
     assert_eq!(calendar.utc_offset_minutes(), 360);
     assert_eq!(calendar.utc_offset().to_string(), "+06:00");
@@ -251,7 +202,7 @@ fn the_plant_time_is_checked_and_exposed() {
         ("-12:00", -720),
         ("+14:00", 840),
     ] {
-        let mut raw = plant();
+        let mut raw = plant_file();
         raw.utc_offset = offset.into();
         let calendar = PlantCalendar::from_file(&raw).expect(offset);
         assert_eq!(calendar.utc_offset_minutes(), minutes, "{offset}");
@@ -261,7 +212,7 @@ fn the_plant_time_is_checked_and_exposed() {
         "", "+6:00", "06:00", "+06", "+0600", "+06:60", "+14:01", "-12:01", "-00:00", "Z", "UTC",
         "+06:00 ", "+٠٦:00",
     ] {
-        let mut raw = plant();
+        let mut raw = plant_file();
         raw.utc_offset = offset.into();
         assert_eq!(
             errors(&raw),
@@ -276,7 +227,7 @@ fn the_plant_time_is_checked_and_exposed() {
         "America/Argentina/Salta",
         "America/Port-au-Prince",
     ] {
-        let mut raw = plant();
+        let mut raw = plant_file();
         raw.time_zone = zone.into();
         assert_eq!(errors(&raw), Vec::<String>::new(), "{zone}");
     }
@@ -289,7 +240,7 @@ fn the_plant_time_is_checked_and_exposed() {
         "+06:00",
         "Азия/Бишкек",
     ] {
-        let mut raw = plant();
+        let mut raw = plant_file();
         raw.time_zone = zone.into();
         assert_eq!(
             errors(&raw),
@@ -320,7 +271,7 @@ fn utc_offsets_are_minutes_east_of_utc() {
 
 #[test]
 fn frozen_months_are_the_current_one_and_the_next() {
-    let calendar = PlantCalendar::from_file(&plant()).expect("valid");
+    let calendar = PlantCalendar::from_file(&plant_file()).expect("valid");
     let today = ym("2028-03");
     assert!(calendar.is_frozen(ym("2028-02"), today));
     assert!(calendar.is_frozen(ym("2028-03"), today));
@@ -330,7 +281,7 @@ fn frozen_months_are_the_current_one_and_the_next() {
 
 #[test]
 fn earliest_allowed_month_takes_lead_time_frozen_months_and_start() {
-    let calendar = PlantCalendar::from_file(&plant()).expect("valid");
+    let calendar = PlantCalendar::from_file(&plant_file()).expect("valid");
     let uzauto: KitId = "uzauto".parse().expect("id");
     let samauto: KitId = "samauto".parse().expect("id");
     assert_eq!(
@@ -345,7 +296,7 @@ fn earliest_allowed_month_takes_lead_time_frozen_months_and_start() {
         calendar.earliest_allowed(&uzauto, ym("2026-06")),
         Some(ym("2027-01"))
     );
-    let mut raw = plant();
+    let mut raw = plant_file();
     raw.frozen_months = 3;
     let calendar = PlantCalendar::from_file(&raw).expect("valid");
     assert_eq!(

@@ -1,10 +1,10 @@
 //! Property tests of the plan: random calendars and random streams of orders and cancellations,
 //! checked against a plain month-by-month model of the rules and against the invariants promised in
-//! the `plan` module documentation.
+//! the crate documentation (`README.md`).
 
 use std::collections::BTreeMap;
 
-use configurator_domain::plan::{
+use configurator_plan::{
     Allocation, AllocationRequest, KitFile, KitId, LineFile, LineId, PhaseFile, Plan, PlanEvent,
     PlantCalendar, PlantFile, YearMonth,
 };

@@ -1,12 +1,13 @@
 //! Allocation scenarios on the real plant's calendar: earliest months, splits, cancellation, the
 //! frozen horizon, the planning horizon and the planner's view.
 
-mod plan_support;
+mod support;
 
-use configurator_domain::plan::{
+use configurator_plan::fixture::calendar;
+use configurator_plan::{
     AllocateError, Allocation, EarliestBuild, EarliestError, Plan, PlanEvent, ReleaseError,
 };
-use plan_support::{calendar, cobalt, kit, line, npr, ym};
+use support::{cobalt, kit, line, npr, ym};
 
 fn part(month: &str, units: u32) -> Allocation {
     Allocation {

@@ -1,29 +1,10 @@
-//! Helpers shared by the `plan*` integration tests: the plant of `data/plant.toml` written in code
-//! (so the tests run without the `toml` feature), and short constructors.
+//! The plant of `data/plant.toml` written in code (feature `test-support`): the one plant calendar
+//! that this crate's unit tests, integration tests and benchmarks build on, without parsing TOML.
+//! `tests/data.rs` checks that it is the calendar of the real file.
 
-#![allow(
-    dead_code,
-    reason = "each test file uses a different part of the helpers"
-)]
+use crate::{KitFile, LineFile, PhaseFile, PlantCalendar, PlantFile};
 
-use configurator_domain::plan::{
-    AllocationRequest, KitFile, KitId, LineFile, LineId, PhaseFile, PlantCalendar, PlantFile,
-    YearMonth,
-};
-
-pub fn ym(s: &str) -> YearMonth {
-    s.parse().expect("a valid month")
-}
-
-pub fn line(s: &str) -> LineId {
-    s.parse().expect("a valid line id")
-}
-
-pub fn kit(s: &str) -> KitId {
-    s.parse().expect("a valid kit id")
-}
-
-/// The same calendar as `data/plant.toml`.
+/// The calendar of `data/plant.toml`, its names for people shortened.
 pub fn plant_file() -> PlantFile {
     PlantFile {
         version: "2027.1".into(),
@@ -73,30 +54,7 @@ pub fn plant_file() -> PlantFile {
     }
 }
 
+/// [`plant_file`], checked.
 pub fn calendar() -> PlantCalendar {
     PlantCalendar::from_file(&plant_file()).expect("the plant checks")
-}
-
-/// A Chevrolet Cobalt order line (passenger line, UzAuto kits).
-pub fn cobalt(order_line: u64, quantity: u32, order_month: &str) -> AllocationRequest {
-    AllocationRequest {
-        order_line,
-        line: line("passenger"),
-        kit: kit("uzauto"),
-        model: "cobalt".into(),
-        quantity,
-        order_month: ym(order_month),
-    }
-}
-
-/// An Isuzu NPR order line (commercial line, SamAuto kits).
-pub fn npr(order_line: u64, quantity: u32, order_month: &str) -> AllocationRequest {
-    AllocationRequest {
-        order_line,
-        line: line("commercial"),
-        kit: kit("samauto"),
-        model: "npr".into(),
-        quantity,
-        order_month: ym(order_month),
-    }
 }

@@ -1,15 +1,23 @@
-//! `LineId` and `KitId`: the checked names of assembly lines and kit sources from `plant.toml`.
-//!
-//! Both follow the catalog's id convention: lower-case ASCII `[a-z0-9][a-z0-9._-]*`, at most 24
-//! characters. A well-formed id is not necessarily one the plant has: the calendar answers that.
+//! The id convention and the plant's ids. [`is_valid_id`] is the one check of the convention,
+//! lower-case ASCII `[a-z0-9][a-z0-9._-]*`, at most 24 characters, and [`checked_string!`] the one
+//! definition of a checked string newtype: the catalog's ids (`configurator-domain`'s `ModelId`,
+//! `OptionId`…) are made with both, as this crate sits below the domain. `LineId` and `KitId` are
+//! the checked names of assembly lines and kit sources from `plant.toml`; a well-formed id is not
+//! necessarily one the plant has: the calendar answers that.
 
-use std::fmt;
-use std::str::FromStr;
+/// The longest id accepted, in the catalog and in `plant.toml`.
+pub const MAX_ID_LEN: usize = 24;
 
-use serde::{Deserialize, Serialize};
-
-/// The longest id accepted, as in the catalog.
-const MAX_LEN: usize = 24;
+/// Whether `s` follows the id convention: `[a-z0-9][a-z0-9._-]*`, at most [`MAX_ID_LEN`] bytes.
+pub fn is_valid_id(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= MAX_ID_LEN
+        && (bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit())
+        && bytes.iter().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
+}
 
 /// An id that does not follow the convention; `kind` says which kind of id was expected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,64 +31,50 @@ pub struct IdError {
     pub value: String,
 }
 
-fn check(kind: &'static str, value: &str) -> Result<(), IdError> {
-    let mut bytes = value.bytes();
-    let first_ok = bytes
-        .next()
-        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-    let rest_ok =
-        bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
-    if first_ok && rest_ok && value.len() <= MAX_LEN {
-        Ok(())
-    } else {
-        Err(IdError {
-            kind,
-            value: value.to_owned(),
-        })
-    }
-}
-
-macro_rules! checked_id {
-    ($(#[$doc:meta])* $name:ident, $kind:literal) => {
+/// Defines a string newtype with a private field, checked by `FromStr` and `TryFrom<String>` and
+/// (de)serialized as a plain string through that same check: `$valid` (`fn(&str) -> bool`) accepts
+/// a text, `$error` (`fn(String) -> $Error`) says why another is refused. The plant's ids and the
+/// domain's catalog ids are all made by it; the calling crate depends on `serde`.
+#[macro_export]
+macro_rules! checked_string {
+    ($(#[$doc:meta])* $name:ident, $valid:expr, $error:expr, $Error:ty) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+        )]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
         impl $name {
-            /// The id as written in `plant.toml`.
+            /// The id as text.
             pub fn as_str(&self) -> &str {
                 &self.0
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = IdError;
-
+        impl ::std::str::FromStr for $name {
+            type Err = $Error;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                check($kind, s)?;
-                Ok(Self(s.to_owned()))
+                Self::try_from(s.to_owned())
             }
         }
 
         impl TryFrom<String> for $name {
-            type Error = IdError;
-
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                check($kind, &value)?;
-                Ok(Self(value))
+            type Error = $Error;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                if $valid(&s) { Ok(Self(s)) } else { Err($error(s)) }
             }
         }
 
         impl From<$name> for String {
-            fn from(value: $name) -> Self {
-                value.0
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.0)
             }
         }
 
@@ -92,15 +86,19 @@ macro_rules! checked_id {
     };
 }
 
-checked_id!(
+checked_string!(
     /// An assembly line of the plant (`passenger`, `commercial`).
     LineId,
-    "line"
+    is_valid_id,
+    |value| IdError { kind: "line", value },
+    IdError
 );
-checked_id!(
+checked_string!(
     /// A kit source: the supplier whose SKD kits a model is built from (`uzauto`, `samauto`).
     KitId,
-    "kit"
+    is_valid_id,
+    |value| IdError { kind: "kit", value },
+    IdError
 );
 
 #[cfg(test)]
