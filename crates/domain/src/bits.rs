@@ -4,6 +4,9 @@
 /// The most options one model may have.
 pub const MAX_OPTIONS: usize = 128;
 
+/// The most trims, and the most powertrains, one model may have: their sets are 64-bit masks.
+pub const MAX_TRIMS: usize = 64;
+
 /// A set of option indexes, `0..MAX_OPTIONS`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub(crate) struct OptionSet(u128);

@@ -20,10 +20,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Catalog;
 use crate::base64;
 use crate::bits::OptionSet;
-use crate::catalog::{Catalog, Model};
-use crate::engine::{self, Configuration, Item, State, Violation};
+use crate::engine::{self, Configuration, Item, Model, State, Violation};
 
 const FORMAT: u8 = 1;
 
@@ -113,7 +113,7 @@ fn encode_state(version: &str, model: &Model, s: State) -> String {
         bytes.push(u8::try_from(text.len()).unwrap_or(u8::MAX));
         bytes.extend_from_slice(text.as_bytes());
     }
-    bytes.extend_from_slice(&model.fingerprint.to_be_bytes());
+    bytes.extend_from_slice(&model.fingerprint().to_be_bytes());
     // At most 64 trims and powertrains: validated by the catalog.
     bytes.push(u8::try_from(s.trim).unwrap_or(u8::MAX));
     bytes.push(u8::try_from(s.powertrain).unwrap_or(u8::MAX));
@@ -205,7 +205,7 @@ pub fn decode_with_history(
             version: version.clone(),
             model: model_id.clone(),
         })?;
-    let config = if raw.fingerprint == model.fingerprint {
+    let config = if raw.fingerprint == model.fingerprint() {
         state_of(model, &raw)
             .ok_or_else(|| malformed("a choice is out of range"))?
             .to_configuration(model)
@@ -214,7 +214,7 @@ pub fn decode_with_history(
             .iter()
             .find(|c| c.version() == raw.version)
             .and_then(|c| c.models().iter().find(|m| m.id().as_str() == raw.model))
-            .filter(|m| m.fingerprint == raw.fingerprint)
+            .filter(|m| m.fingerprint() == raw.fingerprint)
             .ok_or_else(|| CodeError::ModelChanged {
                 version: version.clone(),
                 model: model_id.clone(),

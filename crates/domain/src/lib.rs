@@ -8,6 +8,7 @@ pub mod code;
 pub mod decimal;
 pub mod engine;
 pub mod ids;
+mod load;
 #[cfg(feature = "openapi")]
 mod openapi;
 pub mod price;
@@ -18,7 +19,8 @@ pub mod text;
 /// second dependency.
 pub use configurator_plan as plan;
 
-pub use catalog::{Catalog, CatalogError, Model};
-pub use engine::{Applied, Availability, Change, Choice, Configuration, Reason, Violation};
+pub use catalog::CatalogError;
+pub use engine::{Applied, Availability, Change, Choice, Configuration, Model, Reason, Violation};
 pub use ids::{CurrencyCode, GroupId, MarketId, ModelId, OptionId, PowertrainId, Quantity, TrimId};
+pub use load::{Catalog, CatalogSummary};
 pub use text::{Lang, Text};

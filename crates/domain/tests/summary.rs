@@ -7,8 +7,9 @@ mod common;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use configurator_domain::CatalogSummary;
+use configurator_domain::catalog::Body;
 use configurator_domain::catalog::file::ModelFile;
-use configurator_domain::catalog::{Body, CatalogSummary};
 use configurator_domain::engine::{Configuration, check};
 use configurator_domain::{Catalog, Model};
 

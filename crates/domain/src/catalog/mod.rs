@@ -1,41 +1,28 @@
-//! The checked catalog: markets, exchange rates, fleet discounts and the vehicle types with their
-//! trims, powertrains, options and rules. A [`Catalog`] exists only after validation
-//! ([`Catalog::from_file`], [`Catalog::from_toml_str`], or deserializing its JSON), so everything
-//! downstream may rely on every reference resolving and every model having a valid default.
+//! The catalog as data: the file's shape ([`file`]), its checked entries (markets, exchange rates,
+//! fleet discounts, and per model its trims, powertrains, option groups and options) and the
+//! problems a file can have. Validation lives here too, entry by entry, with every reference
+//! resolved; what a rule *means* is the engine's (`crate::engine::rules`), which reads the rules of
+//! each entry as validation walks past it. The checked [`Catalog`](crate::Catalog), whose models
+//! carry their compiled rules, is assembled above both (`crate::load`).
 
 mod error;
 pub mod file;
 mod model;
-pub(crate) mod rules;
-mod summary;
+mod references;
 mod validate;
 mod validate_model;
 
-use serde::{Deserialize, Serialize};
-
 pub use error::{CatalogError, LoadError, Problem};
 pub use file::{Body, Brand, Drive, Fuel, GroupKind, Kit, Line, Rounding, Specs, Transmission};
-pub use model::{Group, Model, OptionDef, Powertrain, Trim};
-pub use summary::CatalogSummary;
+pub use model::{Group, OptionDef, Powertrain, Trim};
+pub(crate) use model::{ItemIndex, ModelData};
+pub(crate) use references::{Entry, Reader, References};
+pub(crate) use validate::{Errors, Terms, terms};
+pub(crate) use validate_model::model_data;
 
 use crate::decimal::Decimal;
-use crate::ids::{CurrencyCode, MarketId, ModelId, Quantity};
+use crate::ids::{CurrencyCode, MarketId, Quantity};
 use crate::text::Text;
-use file::CatalogFile;
-
-/// The validated catalog.
-///
-/// It serializes as the file's own shape ([`CatalogFile`]) and deserializes through the same
-/// validation, so the JSON the server sends is checked again in the browser.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "CatalogFile", into = "CatalogFile")]
-pub struct Catalog {
-    file: CatalogFile,
-    exchange: Exchange,
-    markets: Vec<Market>,
-    fleet_discounts: Vec<FleetTier>,
-    models: Vec<Model>,
-}
 
 /// Exchange rates from US dollars, fixed at a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,90 +66,4 @@ pub struct FleetTier {
     pub min_quantity: Quantity,
     /// The discount in hundredths of a percent.
     pub basis_points: u32,
-}
-
-impl Catalog {
-    /// Validates a parsed catalog file, returning every problem found, each with its path.
-    pub fn from_file(file: CatalogFile) -> Result<Self, CatalogError> {
-        validate::catalog(file)
-    }
-
-    /// Parses and validates the TOML catalog file.
-    #[cfg(feature = "toml")]
-    pub fn from_toml_str(text: &str) -> Result<Self, CatalogError> {
-        let file = toml::from_str(text).map_err(|e| CatalogError::Syntax(e.to_string()))?;
-        Self::from_file(file)
-    }
-
-    /// The catalog version, carried by every configuration code.
-    pub fn version(&self) -> &str {
-        &self.file.version
-    }
-
-    /// Whether prices are indicative sample data.
-    pub fn is_sample_data(&self) -> bool {
-        self.file.sample_data
-    }
-
-    /// The catalog as written, the shape it is serialized in.
-    pub fn file(&self) -> &CatalogFile {
-        &self.file
-    }
-
-    /// Exchange rates.
-    pub fn exchange(&self) -> &Exchange {
-        &self.exchange
-    }
-
-    /// Every market, in file order.
-    pub fn markets(&self) -> &[Market] {
-        &self.markets
-    }
-
-    /// The market with this id.
-    pub fn market(&self, id: &MarketId) -> Option<&Market> {
-        self.markets.iter().find(|m| &m.id == id)
-    }
-
-    /// The rate of a currency.
-    pub fn rate(&self, currency: &CurrencyCode) -> Option<&Rate> {
-        self.exchange.rates.iter().find(|r| &r.currency == currency)
-    }
-
-    /// Fleet discount tiers, ascending by quantity.
-    pub fn fleet_discounts(&self) -> &[FleetTier] {
-        &self.fleet_discounts
-    }
-
-    /// The fleet tier that applies to a quantity: the highest whose minimum it reaches.
-    pub fn fleet_tier(&self, quantity: Quantity) -> Option<FleetTier> {
-        self.fleet_discounts
-            .iter()
-            .rev()
-            .find(|t| quantity >= t.min_quantity)
-            .copied()
-    }
-
-    /// Every model, in file order.
-    pub fn models(&self) -> &[Model] {
-        &self.models
-    }
-
-    /// The model with this id.
-    pub fn model(&self, id: &ModelId) -> Option<&Model> {
-        self.models.iter().find(|m| m.id() == id)
-    }
-}
-
-impl TryFrom<CatalogFile> for Catalog {
-    type Error = CatalogError;
-    fn try_from(file: CatalogFile) -> Result<Self, Self::Error> {
-        Self::from_file(file)
-    }
-}
-
-impl From<Catalog> for CatalogFile {
-    fn from(catalog: Catalog) -> Self {
-        catalog.file
-    }
 }

@@ -1,27 +1,28 @@
 //! Validation of the catalog file: every problem is collected with its path, so one run of
-//! `check-data` shows them all. The per-model checks are in `validate_model`.
+//! `check-data` shows them all. Here the catalog's own entries (version, exchange, markets, fleet
+//! tiers); the per-model checks are in `validate_model`.
 
 use std::collections::BTreeSet;
 
-use super::error::{CatalogError, LoadError, Problem};
+use super::error::{LoadError, Problem};
 use super::file::{CatalogFile, ExchangeFile, FleetDiscountFile, MarketFile};
-use super::{Catalog, Exchange, FleetTier, Market, Rate};
+use super::{Exchange, FleetTier, Market, Rate};
 use crate::ids::{CurrencyCode, MarketId, Quantity};
 use crate::text::Text;
 
 /// The problems found so far.
 #[derive(Default)]
-pub(super) struct Errors(pub Vec<LoadError>);
+pub(crate) struct Errors(pub Vec<LoadError>);
 
 impl Errors {
-    pub(super) fn push(&mut self, path: impl Into<String>, problem: Problem) {
+    pub(crate) fn push(&mut self, path: impl Into<String>, problem: Problem) {
         self.0.push(LoadError {
             path: path.into(),
             problem,
         });
     }
 
-    pub(super) fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.0.len()
     }
 
@@ -51,7 +52,7 @@ impl Errors {
     }
 
     /// Records an id seen twice.
-    pub(super) fn unique(&mut self, seen: &mut BTreeSet<String>, path: &str, id: &str) {
+    pub(crate) fn unique(&mut self, seen: &mut BTreeSet<String>, path: &str, id: &str) {
         if !seen.insert(id.to_owned()) {
             self.push(path, Problem::Duplicate(id.to_owned()));
         }
@@ -74,8 +75,16 @@ pub(super) fn basis_points(errors: &mut Errors, path: &str, value: i64) -> u32 {
     u32::try_from(value.clamp(0, 10_000)).unwrap_or_default()
 }
 
-pub(super) fn catalog(file: CatalogFile) -> Result<Catalog, CatalogError> {
-    let mut errors = Errors::default();
+/// The catalog's terms of sale: exchange rates, markets and fleet tiers, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Terms {
+    pub exchange: Exchange,
+    pub markets: Vec<Market>,
+    pub fleet_discounts: Vec<FleetTier>,
+}
+
+/// Checks the version and the terms; the models are checked one by one (`validate_model`).
+pub(crate) fn terms(file: &CatalogFile, errors: &mut Errors) -> Terms {
     let v = &file.version;
     if v.is_empty() || v.len() > 32 || !v.bytes().all(|b| b.is_ascii_graphic()) {
         errors.push(
@@ -86,31 +95,13 @@ pub(super) fn catalog(file: CatalogFile) -> Result<Catalog, CatalogError> {
             },
         );
     }
-    let exchange = exchange(&file.exchange, &mut errors);
-    let markets = markets(&file.markets, &exchange, &mut errors);
-    let fleet_discounts = fleet(&file.fleet_discounts, &mut errors);
-    let mut seen = BTreeSet::new();
-    let mut models = Vec::new();
-    for (m, model) in file.models.iter().enumerate() {
-        let path = format!("models[{m}]");
-        errors.unique(&mut seen, &format!("{path}.id"), &model.id);
-        if let Some(model) = super::validate_model::model(model, &path, &mut errors) {
-            models.push(model);
-        }
-    }
-    if file.models.is_empty() {
-        errors.push("models", Problem::Empty("models"));
-    }
-    if errors.0.is_empty() {
-        Ok(Catalog {
-            file,
-            exchange,
-            markets,
-            fleet_discounts,
-            models,
-        })
-    } else {
-        Err(CatalogError::Invalid(errors.0))
+    let exchange = exchange(&file.exchange, errors);
+    let markets = markets(&file.markets, &exchange, errors);
+    let fleet_discounts = fleet(&file.fleet_discounts, errors);
+    Terms {
+        exchange,
+        markets,
+        fleet_discounts,
     }
 }
 

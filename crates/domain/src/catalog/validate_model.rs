@@ -1,70 +1,16 @@
-//! Validation of one model: ids, references, groups and defaults; then, on the built rule masks,
-//! that the default configuration is valid and that every trim, powertrain and option can be
-//! part of some valid configuration (which finds the rule cycles that make an option impossible).
+//! Validation of one model: ids, prices, texts, groups and defaults, entry by entry in file order.
+//! The rules written on each entry are handed to a [`Reader`] with their references resolved, so
+//! that their problems are reported in the same order; what the rules mean is the engine's.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::error::Problem;
-use super::file::{GroupKind, ModelFile};
-use super::model::{Group, ItemIndex, Model, OptionDef, Powertrain, Trim};
-use super::rules::{OptionRules, Rules, RulesInput};
+use super::file::{GroupKind, ModelFile, OptionFile};
+use super::model::{Group, ItemIndex, ModelData, OptionDef, Powertrain, Trim};
+use super::references::{Entry, Reader, References};
 use super::validate::Errors;
-use crate::bits::MAX_OPTIONS;
-use crate::engine::{self, Choice, State};
+use crate::bits::{MAX_OPTIONS, MAX_TRIMS};
 use crate::ids::{GroupId, ModelId, OptionId, PowertrainId, TrimId};
-use crate::text::Lang;
-
-/// The most trims, and the most powertrains, one model may have.
-const MAX_TRIMS: usize = 64;
-
-/// Resolves references of one model: every id, its kind and index.
-struct Lookup<'a> {
-    index: &'a BTreeMap<String, ItemIndex>,
-    errors: &'a mut Errors,
-}
-
-impl Lookup<'_> {
-    fn options(&mut self, path: &str, ids: &[String]) -> Vec<usize> {
-        self.all(path, ids, "option", |it| match it {
-            ItemIndex::Option(i) => Some(i),
-            _ => None,
-        })
-    }
-    fn trims(&mut self, path: &str, ids: &[String]) -> Vec<usize> {
-        self.all(path, ids, "trim", |it| match it {
-            ItemIndex::Trim(i) => Some(i),
-            _ => None,
-        })
-    }
-    fn powertrains(&mut self, path: &str, ids: &[String]) -> Vec<usize> {
-        self.all(path, ids, "powertrain", |it| match it {
-            ItemIndex::Powertrain(i) => Some(i),
-            _ => None,
-        })
-    }
-    fn all(
-        &mut self,
-        path: &str,
-        ids: &[String],
-        kind: &'static str,
-        pick: impl Fn(ItemIndex) -> Option<usize>,
-    ) -> Vec<usize> {
-        let mut out = Vec::new();
-        for (k, id) in ids.iter().enumerate() {
-            match self.index.get(id).copied().and_then(&pick) {
-                Some(i) => out.push(i),
-                None => self.errors.push(
-                    format!("{path}[{k}]"),
-                    Problem::Unknown {
-                        kind,
-                        id: id.clone(),
-                    },
-                ),
-            }
-        }
-        out
-    }
-}
 
 fn too_many(errors: &mut Errors, path: &str, what: &'static str, count: usize, max: usize) {
     if count > max {
@@ -72,8 +18,14 @@ fn too_many(errors: &mut Errors, path: &str, what: &'static str, count: usize, m
     }
 }
 
-/// Checks one model; `None` when it has problems (they are in `errors`).
-pub(super) fn model(f: &ModelFile, path: &str, errors: &mut Errors) -> Option<Model> {
+/// Checks one model, handing the rules of each entry to `rules`; `None` when it has problems
+/// (they are in `errors`).
+pub(crate) fn model_data(
+    f: &ModelFile,
+    path: &str,
+    errors: &mut Errors,
+    rules: &mut dyn Reader,
+) -> Option<ModelData> {
     let before = errors.len();
     let id = errors.parse(&format!("{path}.id"), f.id.parse::<ModelId>());
     errors.non_negative(&format!("{path}.base_price"), f.base_price);
@@ -93,21 +45,17 @@ pub(super) fn model(f: &ModelFile, path: &str, errors: &mut Errors) -> Option<Mo
     let option_count = f.groups.iter().map(|g| g.options.len()).sum();
     too_many(errors, path, "options", option_count, MAX_OPTIONS);
     let (index, ids) = item_index(f, path, errors);
-    let lookup = &mut Lookup {
+    let mut walk = Walk {
         index: &index,
-        errors,
+        errors: &mut *errors,
+        rules,
     };
-    let mut input = RulesInput::default();
     let mut trims = Vec::new();
     for (t, (trim, id)) in f.trims.iter().zip(ids.trims).enumerate() {
         let tp = format!("{path}.trims[{t}]");
-        lookup
-            .errors
-            .non_negative(&format!("{tp}.price"), trim.price);
-        lookup.errors.text(&format!("{tp}.name"), &trim.name, false);
-        input
-            .trim_requires
-            .push(lookup.options(&format!("{tp}.requires"), &trim.requires));
+        walk.errors.non_negative(&format!("{tp}.price"), trim.price);
+        walk.errors.text(&format!("{tp}.name"), &trim.name, false);
+        walk.read(&tp, Entry::Trim(trim));
         trims.extend(id.map(|id| Trim {
             id,
             price: trim.price,
@@ -118,16 +66,9 @@ pub(super) fn model(f: &ModelFile, path: &str, errors: &mut Errors) -> Option<Mo
     let mut powertrains = Vec::new();
     for (p, (pt, id)) in f.powertrains.iter().zip(ids.powertrains).enumerate() {
         let pp = format!("{path}.powertrains[{p}]");
-        lookup.errors.non_negative(&format!("{pp}.price"), pt.price);
-        lookup.errors.text(&format!("{pp}.name"), &pt.name, false);
-        input
-            .powertrain_requires
-            .push(lookup.options(&format!("{pp}.requires"), &pt.requires));
-        let listed = pt
-            .trims
-            .as_ref()
-            .map(|l| lookup.trims(&format!("{pp}.trims"), l));
-        input.powertrain_trims.push(listed);
+        walk.errors.non_negative(&format!("{pp}.price"), pt.price);
+        walk.errors.text(&format!("{pp}.name"), &pt.name, false);
+        walk.read(&pp, Entry::Powertrain(pt));
         powertrains.extend(id.map(|id| Powertrain {
             id,
             price: pt.price,
@@ -139,13 +80,12 @@ pub(super) fn model(f: &ModelFile, path: &str, errors: &mut Errors) -> Option<Mo
             description: pt.description.clone(),
         }));
     }
-    let (groups, options, option_paths) = groups(f, path, &index, &ids.options, lookup, &mut input);
+    let (groups, options) = groups(f, path, &ids.options, &mut walk);
     if errors.len() > before {
         return None;
     }
-    let model = Model {
+    Some(ModelData {
         fingerprint: fingerprint(f),
-        rules: Rules::build(&input, trims.len(), powertrains.len()),
         id: id?,
         brand: f.brand,
         body: f.body,
@@ -160,9 +100,37 @@ pub(super) fn model(f: &ModelFile, path: &str, errors: &mut Errors) -> Option<Mo
         groups,
         options,
         index,
-    };
-    reachable(&model, path, &option_paths, errors);
-    (errors.len() == before).then_some(model)
+    })
+}
+
+/// The walk through one model's entries: where its problems go and who reads its rules.
+struct Walk<'a> {
+    index: &'a BTreeMap<String, ItemIndex>,
+    errors: &'a mut Errors,
+    rules: &'a mut dyn Reader,
+}
+
+impl Walk<'_> {
+    /// Hands the rules written on the entry at `path` to the reader.
+    fn read(&mut self, path: &str, entry: Entry<'_>) {
+        let mut refs = References {
+            index: self.index,
+            at: path,
+            errors: self.errors,
+        };
+        self.rules.read(&entry, &mut refs);
+    }
+
+    /// The checked ids of the options `listed` names, in the order written.
+    fn option_ids(&self, listed: &[String], ids: &[Option<OptionId>]) -> Vec<OptionId> {
+        listed
+            .iter()
+            .filter_map(|id| match self.index.get(id) {
+                Some(ItemIndex::Option(i)) => ids.get(*i).cloned().flatten(),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// The checked ids of a model's trims, powertrains and options, `None` where malformed.
@@ -217,23 +185,19 @@ fn item_index(
     (index, ids)
 }
 
-type Built = (Vec<Group>, Vec<OptionDef>, Vec<String>);
-
-/// Checks the groups and their options, filling the rules input; returns the groups, the
-/// options and each option's path.
+/// Checks the groups and their options, handing each to the rules' reader.
 fn groups(
     f: &ModelFile,
     path: &str,
-    index: &BTreeMap<String, ItemIndex>,
     ids: &[Option<OptionId>],
-    lookup: &mut Lookup<'_>,
-    input: &mut RulesInput,
-) -> Built {
-    let (mut groups, mut options, mut paths) = (Vec::new(), Vec::new(), Vec::new());
+    walk: &mut Walk<'_>,
+) -> (Vec<Group>, Vec<OptionDef>) {
+    let (mut groups, mut options) = (Vec::new(), Vec::new());
     let mut seen = BTreeSet::new();
+    let mut next = 0;
     for (g, group) in f.groups.iter().enumerate() {
         let gp = format!("{path}.groups[{g}]");
-        let errors = &mut *lookup.errors;
+        let errors = &mut *walk.errors;
         errors.unique(&mut seen, &format!("{gp}.id"), &group.id);
         let gid = errors.parse(&format!("{gp}.id"), group.id.parse::<GroupId>());
         errors.text(&format!("{gp}.name"), &group.name, true);
@@ -245,38 +209,17 @@ fn groups(
         if single && (defaults > 1 || (group.required && defaults != 1)) {
             errors.push(gp.clone(), Problem::Defaults { count: defaults });
         }
-        let first = paths.len();
+        let range = next..next + group.options.len();
+        // Past the most options a set holds the model is refused for its size (`TooMany`), and
+        // its groups are not read: references are still resolved, for their own problems.
+        if range.end <= MAX_OPTIONS {
+            walk.read(&gp, Entry::Group(group, range.clone()));
+        }
         for (k, o) in group.options.iter().enumerate() {
             let op = format!("{gp}.options[{k}]");
-            let errors = &mut *lookup.errors;
-            errors.non_negative(&format!("{op}.price"), o.price);
-            errors.text(&format!("{op}.name"), &o.name, o.visible);
-            if let Some(d) = &o.description {
-                errors.text(&format!("{op}.description"), d, false);
-            }
-            if let Some(c) = &o.color {
-                let hex = c.len() == 7
-                    && c.starts_with('#')
-                    && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
-                if !hex {
-                    errors.push(
-                        format!("{op}.color"),
-                        Problem::Invalid {
-                            value: c.clone(),
-                            expected: "a colour `#rrggbb`",
-                        },
-                    );
-                }
-            }
-            let rules = option_rules(o, &op, index, lookup);
-            let id = ids.get(paths.len()).cloned().flatten();
-            let option_index = paths.len();
-            if o.default {
-                input.defaults.push(option_index);
-            }
-            input.prices.push(o.price);
-            paths.push(op);
-            if let Some(id) = id {
+            option(o, &op, walk.errors);
+            walk.read(&op, Entry::Option(o));
+            if let Some(id) = ids.get(next).cloned().flatten() {
                 options.push(OptionDef {
                     id,
                     group: g,
@@ -286,22 +229,12 @@ fn groups(
                     color: o.color.clone(),
                     name: o.name.clone(),
                     description: o.description.clone(),
-                    includes: rules
-                        .includes
-                        .iter()
-                        .filter_map(|&i| ids.get(i).cloned().flatten())
-                        .collect(),
-                    requires: rules
-                        .requires
-                        .iter()
-                        .filter_map(|&i| ids.get(i).cloned().flatten())
-                        .collect(),
+                    includes: walk.option_ids(&o.includes, ids),
+                    requires: walk.option_ids(&o.requires, ids),
                 });
             }
-            input.options.push(rules);
+            next += 1;
         }
-        let range = first..paths.len();
-        input.groups.push((range.clone(), single, group.required));
         groups.extend(gid.map(|id| Group {
             id,
             kind: group.kind,
@@ -311,43 +244,29 @@ fn groups(
             options: range,
         }));
     }
-    (groups, options, paths)
+    (groups, options)
 }
 
-fn option_rules(
-    o: &super::file::OptionFile,
-    op: &str,
-    index: &BTreeMap<String, ItemIndex>,
-    lookup: &mut Lookup<'_>,
-) -> OptionRules {
-    let mut rules = OptionRules {
-        requires: lookup.options(&format!("{op}.requires"), &o.requires),
-        includes: lookup.options(&format!("{op}.includes"), &o.includes),
-        trims: o
-            .trims
-            .as_ref()
-            .map(|l| lookup.trims(&format!("{op}.trims"), l)),
-        powertrains: o
-            .powertrains
-            .as_ref()
-            .map(|l| lookup.powertrains(&format!("{op}.powertrains"), l)),
-        ..OptionRules::default()
-    };
-    for (k, id) in o.excludes.iter().enumerate() {
-        match index.get(id) {
-            Some(ItemIndex::Option(i)) => rules.excludes_options.push(*i),
-            Some(ItemIndex::Trim(t)) => rules.excludes_trims.push(*t),
-            Some(ItemIndex::Powertrain(p)) => rules.excludes_powertrains.push(*p),
-            None => lookup.errors.push(
-                format!("{op}.excludes[{k}]"),
-                Problem::Unknown {
-                    kind: "option, trim or powertrain",
-                    id: id.clone(),
+/// An option's own fields: price, texts and colour.
+fn option(o: &OptionFile, op: &str, errors: &mut Errors) {
+    errors.non_negative(&format!("{op}.price"), o.price);
+    errors.text(&format!("{op}.name"), &o.name, o.visible);
+    if let Some(d) = &o.description {
+        errors.text(&format!("{op}.description"), d, false);
+    }
+    if let Some(c) = &o.color {
+        let hex =
+            c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
+        if !hex {
+            errors.push(
+                format!("{op}.color"),
+                Problem::Invalid {
+                    value: c.clone(),
+                    expected: "a colour `#rrggbb`",
                 },
-            ),
+            );
         }
     }
-    rules
 }
 
 /// FNV-1a over the ids of the trims, powertrains and options in order, folded to 16 bits.
@@ -365,65 +284,4 @@ fn fingerprint(f: &ModelFile) -> u16 {
         }
     }
     ((h >> 16) ^ (h & 0xffff)) as u16
-}
-
-/// The default configuration is valid, and every trim, powertrain and option is part of some
-/// valid configuration.
-fn reachable(model: &Model, path: &str, option_paths: &[String], errors: &mut Errors) {
-    let default = State {
-        trim: 0,
-        powertrain: 0,
-        options: model.rules.defaults,
-    };
-    let violations = engine::violations(model, default);
-    if !violations.is_empty() {
-        let list: Vec<_> = violations
-            .iter()
-            .map(|v| v.describe(model, Lang::En))
-            .collect();
-        errors.push(path, Problem::InvalidDefault(list.join("; ")));
-        return;
-    }
-    let config = model.default_configuration();
-    let choices = model
-        .trims
-        .iter()
-        .enumerate()
-        .map(|(t, x)| (format!("{path}.trims[{t}]"), Choice::Trim(x.id.clone())))
-        .chain(model.powertrains.iter().enumerate().map(|(p, x)| {
-            (
-                format!("{path}.powertrains[{p}]"),
-                Choice::Powertrain(x.id.clone()),
-            )
-        }))
-        .chain(
-            model
-                .options
-                .iter()
-                .zip(option_paths)
-                .map(|(o, p)| (p.clone(), Choice::Select(o.id.clone()))),
-        );
-    for (p, choice) in choices {
-        let item = match &choice {
-            Choice::Trim(id) => id.to_string(),
-            Choice::Powertrain(id) => id.to_string(),
-            Choice::Select(id) | Choice::Deselect(id) => id.to_string(),
-        };
-        let why = match engine::apply(model, &config, choice) {
-            Ok(_) => continue,
-            Err(engine::ApplyError::Impossible { reasons, .. }) => {
-                let words: Vec<_> = reasons
-                    .iter()
-                    .map(|r| r.describe(model, Lang::En))
-                    .collect();
-                if words.is_empty() {
-                    "no valid configuration contains it".to_owned()
-                } else {
-                    words.join(", ")
-                }
-            }
-            Err(e) => e.to_string(),
-        };
-        errors.push(p, Problem::Impossible { item, why });
-    }
 }

@@ -1,88 +1,15 @@
 //! Applying a choice: the new configuration and every automatic change, with its reason.
 
-use serde::{Deserialize, Serialize};
-
-use super::check::Violation;
-use super::reason::{Item, Reason};
+use super::change::Applied;
+use super::choice::{Choice, Plan};
+use super::configuration::Configuration;
+use super::explain;
+use super::model::Model;
+use super::reason::Reason;
 use super::resolve::{self, Goal, Key};
-use super::{Configuration, State, explain};
-use crate::bits::{OptionSet, has};
-use crate::catalog::Model;
-use crate::ids::{OptionId, PowertrainId, TrimId};
-
-/// What the user picked.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "choice", content = "id", rename_all = "snake_case")]
-pub enum Choice {
-    /// Switch to this trim.
-    Trim(TrimId),
-    /// Switch to this powertrain.
-    Powertrain(PowertrainId),
-    /// Add this option.
-    Select(OptionId),
-    /// Remove this option.
-    Deselect(OptionId),
-}
-
-/// One automatic change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Change {
-    /// What changed.
-    pub kind: ChangeKind,
-    /// Why.
-    pub reason: Reason,
-}
-
-/// What an automatic change did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "change", rename_all = "snake_case")]
-pub enum ChangeKind {
-    /// Added an option.
-    Added {
-        /// The option.
-        option: OptionId,
-    },
-    /// Removed an option.
-    Removed {
-        /// The option.
-        option: OptionId,
-    },
-    /// Switched the trim.
-    Trim {
-        /// The trim before.
-        from: TrimId,
-        /// The trim after.
-        to: TrimId,
-    },
-    /// Switched the powertrain.
-    Powertrain {
-        /// The powertrain before.
-        from: PowertrainId,
-        /// The powertrain after.
-        to: PowertrainId,
-    },
-}
-
-/// The result of a choice: always a valid configuration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Applied {
-    /// The configuration after the choice.
-    pub configuration: Configuration,
-    /// Every change besides the choice itself, in a stable order: trim, powertrain, removals,
-    /// additions.
-    pub changes: Vec<Change>,
-    /// Whether the choice undid something chosen before (removed an option other than the one
-    /// its own single-choice group swaps out, or switched the trim or powertrain): the UI shows
-    /// the changes and lets the user accept or undo them.
-    pub conflict: bool,
-}
-
-impl Applied {
-    /// Whether the UI should ask before keeping the result: see [`Applied::conflict`].
-    pub fn is_conflict_resolution(&self) -> bool {
-        self.conflict
-    }
-}
+use super::state::State;
+use super::violation::Violation;
+use crate::bits::OptionSet;
 
 /// Why a choice could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -123,18 +50,6 @@ fn list(v: &[Violation]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-impl std::fmt::Display for Choice {
-    /// `select `winter``, `switch to trim `ltz``.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Choice::Trim(id) => write!(f, "switch to trim `{id}`"),
-            Choice::Powertrain(id) => write!(f, "switch to powertrain `{id}`"),
-            Choice::Select(id) => write!(f, "select `{id}`"),
-            Choice::Deselect(id) => write!(f, "deselect `{id}`"),
-        }
-    }
 }
 
 fn reason_list(r: &[Reason]) -> String {
@@ -187,148 +102,74 @@ pub fn apply(model: &Model, config: &Configuration, choice: Choice) -> Result<Ap
                 .ok_or_else(|| unknown("option", id.as_str()))?,
         ),
     };
-    let next = plan.run(model, s, &choice)?;
+    let next = settle(model, s, &plan, &choice)?;
     Ok(explain::applied(model, s, next, &plan))
 }
 
-/// A choice as indexes: which trims and powertrains may result, which options are pinned, and
-/// the options to start from.
-pub(crate) struct Plan {
-    pub item: Item,
-    pub trim: Option<usize>,
-    pub powertrain: Option<usize>,
-    /// Selected or deselected option.
-    pub option: Option<(usize, bool)>,
-    pub start: OptionSet,
-    /// Options dropped with a deselected package.
-    pub dropped: OptionSet,
-}
-
-impl Plan {
-    fn trim(model: &Model, s: State, t: usize) -> Self {
-        Plan {
-            item: Item::Trim(model.trims[t].id.clone()),
-            trim: Some(t),
-            powertrain: None,
-            option: None,
-            start: s.options,
-            dropped: OptionSet::EMPTY,
+/// Searches trim and powertrain pairs in order of how many of the two change; the first level
+/// with a solution gives the best one.
+fn settle(model: &Model, s: State, plan: &Plan, choice: &Choice) -> Result<State, ApplyError> {
+    let rules = &model.rules;
+    let mut pairs: Vec<(u32, usize, usize)> = (0..rules.trims)
+        .filter(|&t| plan.trim.is_none_or(|want| want == t))
+        .flat_map(|t| (0..rules.powertrains).map(move |p| (t, p)))
+        .filter(|&(_, p)| plan.powertrain.is_none_or(|want| want == p))
+        .filter(|&(t, p)| rules.pairs(t, p))
+        .map(|(t, p)| (u32::from(t != s.trim) + u32::from(p != s.powertrain), t, p))
+        .collect();
+    pairs.sort_unstable();
+    let (start, pinned) = match plan.option {
+        Some((i, true)) => (plan.start.with(i), OptionSet::single(i)),
+        Some((i, false)) => (plan.start.without(i), OptionSet::single(i)),
+        None => (plan.start, OptionSet::EMPTY),
+    };
+    let mut nodes = resolve::NODE_BUDGET;
+    let mut best: Option<((u32, Key), State)> = None;
+    for (level, t, p) in pairs {
+        if best.as_ref().is_some_and(|((l, _), _)| *l < level) {
+            break;
         }
-    }
-
-    fn powertrain(model: &Model, s: State, p: usize) -> Self {
-        Plan {
-            item: Item::Powertrain(model.powertrains[p].id.clone()),
-            powertrain: Some(p),
-            ..Self::trim(model, s, s.trim)
-        }
-        .free_trim()
-    }
-
-    fn free_trim(mut self) -> Self {
-        self.trim = None;
-        self
-    }
-
-    pub(crate) fn select(model: &Model, s: State, i: usize) -> Self {
-        let (_, direct) = super::availability::direct_select(model, s, i);
-        Plan {
-            item: Item::Option(model.options[i].id.clone()),
-            option: Some((i, true)),
-            start: direct.options,
-            ..Self::trim(model, s, s.trim).free_trim()
-        }
-    }
-
-    fn deselect(model: &Model, s: State, i: usize) -> Self {
-        let rules = &model.rules;
-        // Options the package brought along go with it, unless something else still needs them.
-        let mut kept = s.options.without(i);
-        let mut dropped = OptionSet::EMPTY;
-        for j in rules.includes[i].inter(kept).iter() {
-            let without = kept.without(j);
-            let needed = without.iter().any(|k| rules.needs(k).contains(j))
-                || rules.trim_requires[s.trim].contains(j)
-                || rules.powertrain_requires[s.powertrain].contains(j);
-            if !needed {
-                kept = without;
-                dropped = dropped.with(j);
-            }
-        }
-        Plan {
-            item: Item::Option(model.options[i].id.clone()),
-            option: Some((i, false)),
-            start: kept,
-            dropped,
-            ..Self::trim(model, s, s.trim).free_trim()
-        }
-    }
-
-    /// Searches trim and powertrain pairs in order of how many of the two change; the first
-    /// level with a solution gives the best one.
-    fn run(&self, model: &Model, s: State, choice: &Choice) -> Result<State, ApplyError> {
-        let rules = &model.rules;
-        let mut pairs: Vec<(u32, usize, usize)> = (0..rules.trims)
-            .filter(|&t| self.trim.is_none_or(|want| want == t))
-            .flat_map(|t| (0..rules.powertrains).map(move |p| (t, p)))
-            .filter(|&(_, p)| self.powertrain.is_none_or(|want| want == p))
-            .filter(|&(t, p)| has(rules.powertrain_trims[p], t))
-            .map(|(t, p)| (u32::from(t != s.trim) + u32::from(p != s.powertrain), t, p))
-            .collect();
-        pairs.sort_unstable();
-        let (start, pinned) = match self.option {
-            Some((i, true)) => (self.start.with(i), OptionSet::single(i)),
-            Some((i, false)) => (self.start.without(i), OptionSet::single(i)),
-            None => (self.start, OptionSet::EMPTY),
+        let candidate = State {
+            trim: t,
+            powertrain: p,
+            options: start,
         };
-        let mut nodes = resolve::NODE_BUDGET;
-        let mut best: Option<((u32, Key), State)> = None;
-        for (level, t, p) in pairs {
-            if best.as_ref().is_some_and(|((l, _), _)| *l < level) {
-                break;
-            }
-            let candidate = State {
-                trim: t,
-                powertrain: p,
-                options: start,
-            };
-            // The fast path: nothing to resolve with the trim and powertrain unchanged.
-            if level == 0 && super::state::is_valid(rules, candidate) {
-                return Ok(candidate);
-            }
-            let goal = Goal {
-                trim: t,
-                powertrain: p,
-                start,
-                pinned,
-            };
-            if let Some(((_, price, defaults, bits), options)) =
-                resolve::search(rules, goal, &mut nodes)
-            {
-                // Compare across pairs by the change from the user's configuration and the
-                // full price, trim and powertrain included.
-                let flips = options.sym_diff(s.options).len();
-                let price = price + model.trims[t].price + model.powertrains[p].price;
-                let key = (level, (flips, price, defaults, bits));
-                if best.as_ref().is_none_or(|(b, _)| key < *b) {
-                    best = Some((
-                        key,
-                        State {
-                            trim: t,
-                            powertrain: p,
-                            options,
-                        },
-                    ));
-                }
+        // The fast path: nothing to resolve with the trim and powertrain unchanged.
+        if level == 0 && rules.holds(candidate) {
+            return Ok(candidate);
+        }
+        let goal = Goal {
+            trim: t,
+            powertrain: p,
+            start,
+            pinned,
+        };
+        if let Some(((_, price, defaults, bits), options)) =
+            resolve::search(rules, goal, &mut nodes)
+        {
+            // Compare across pairs by the change from the user's configuration and the
+            // full price, trim and powertrain included.
+            let flips = options.sym_diff(s.options).len();
+            let price = price + model.trims()[t].price + model.powertrains()[p].price;
+            let key = (level, (flips, price, defaults, bits));
+            if best.as_ref().is_none_or(|(b, _)| key < *b) {
+                best = Some((
+                    key,
+                    State {
+                        trim: t,
+                        powertrain: p,
+                        options,
+                    },
+                ));
             }
         }
-        match best {
-            Some((_, state)) => Ok(state),
-            None if nodes == 0 => Err(ApplyError::SearchLimit(choice.clone())),
-            None => Err(ApplyError::Impossible {
-                choice: choice.clone(),
-                reasons: explain::impossible(model, s, self),
-            }),
-        }
+    }
+    match best {
+        Some((_, state)) => Ok(state),
+        None if nodes == 0 => Err(ApplyError::SearchLimit(choice.clone())),
+        None => Err(ApplyError::Impossible {
+            choice: choice.clone(),
+            reasons: explain::impossible(model, s, plan),
+        }),
     }
 }

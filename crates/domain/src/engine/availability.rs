@@ -3,10 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::reason::{Reason, not_offered};
-use super::{Configuration, State};
+use super::configuration::Configuration;
+use super::model::Model;
+use super::reason::Reason;
+use super::state::State;
 use crate::bits::OptionSet;
-use crate::catalog::Model;
 use crate::ids::OptionId;
 
 /// Whether an option can be chosen now.
@@ -27,7 +28,7 @@ pub enum Availability {
 pub fn availability(model: &Model, config: &Configuration) -> Vec<(OptionId, Availability)> {
     let state = State::of(model, config).ok();
     model
-        .options
+        .options()
         .iter()
         .enumerate()
         .map(|(i, o)| {
@@ -45,10 +46,10 @@ pub fn availability(model: &Model, config: &Configuration) -> Vec<(OptionId, Ava
 pub(crate) fn direct_select(model: &Model, s: State, i: usize) -> (OptionSet, State) {
     let rules = &model.rules;
     let closure = rules.closure[i];
-    let siblings = closure
+    let rivals = closure
         .iter()
-        .fold(OptionSet::EMPTY, |acc, k| acc.union(rules.siblings[k]));
-    let displaced = s.options.inter(siblings).minus(closure);
+        .fold(OptionSet::EMPTY, |acc, k| acc.union(rules.rivals[k]));
+    let displaced = s.options.inter(rivals).minus(closure);
     let options = s.options.minus(displaced).union(closure);
     (displaced, State { options, ..s })
 }
@@ -65,19 +66,22 @@ fn of_option(model: &Model, s: State, i: usize) -> Availability {
     let closure = rules.closure[i];
     let (displaced, next) = direct_select(model, s, i);
     let mut reasons = Vec::new();
-    let opt = |k: usize| model.options[k].id.clone();
-    for x in displaced.iter() {
-        if rules.group_of[x] != rules.group_of[i] {
-            reasons.push(Reason::Replaces { option: opt(x) });
-        }
+    let n = model.names();
+    // Displacing the rest of its own group is the choice itself; any other group is a change.
+    for x in displaced.minus(rules.rivals[i]).iter() {
+        reasons.push(Reason::Replaces {
+            option: n.option(x),
+        });
     }
     for b in next.options.minus(closure).iter() {
-        if !rules.excludes[b].inter(closure).is_empty() {
+        if !rules.conflicts[b].inter(closure).is_empty() {
             reasons.push(Reason::ExcludedBy {
-                by: super::Item::Option(opt(b)),
+                by: n.option_item(b),
             });
-        } else if !rules.needs(b).is_subset(next.options) {
-            reasons.push(Reason::Removes { option: opt(b) });
+        } else if !rules.needs[b].is_subset(next.options) {
+            reasons.push(Reason::Removes {
+                option: n.option(b),
+            });
         }
     }
     if reasons.is_empty() {
@@ -90,28 +94,27 @@ fn of_option(model: &Model, s: State, i: usize) -> Availability {
 /// Why option `i` cannot be chosen without changing the trim or powertrain: empty when it can.
 fn unavailable_reasons(model: &Model, s: State, i: usize) -> Vec<Reason> {
     let rules = &model.rules;
+    let n = model.names();
     let (t, p) = (s.trim, s.powertrain);
-    let mut reasons = not_offered(model, i, t, p);
+    let mut reasons = rules.not_offered(n, i, t, p);
     let closure = rules.closure[i];
     for k in closure.minus(rules.offered(t, p)).without(i).iter() {
         reasons.push(Reason::Requires {
-            option: model.options[k].id.clone(),
+            option: n.option(k),
         });
     }
     let clashes = |forced: OptionSet| {
         closure.iter().any(|k| {
-            !rules.excludes[k].inter(forced).is_empty()
-                || !rules.siblings[k].inter(forced).minus(closure).is_empty()
+            !rules.conflicts[k].inter(forced).is_empty()
+                || !rules.rivals[k].inter(forced).minus(closure).is_empty()
         })
     };
-    if clashes(rules.close(rules.trim_requires[t])) {
-        reasons.push(Reason::NotOnTrim {
-            trim: model.trims[t].id.clone(),
-        });
+    if clashes(rules.close(rules.trim_needs[t])) {
+        reasons.push(Reason::NotOnTrim { trim: n.trim(t) });
     }
-    if clashes(rules.close(rules.powertrain_requires[p])) {
+    if clashes(rules.close(rules.powertrain_needs[p])) {
         reasons.push(Reason::NotWithPowertrain {
-            powertrain: model.powertrains[p].id.clone(),
+            powertrain: n.powertrain(p),
         });
     }
     reasons.dedup();

@@ -1,16 +1,19 @@
 //! Reasons, changes and violations in words, in the four languages. Names come from the catalog in
 //! the asked language; the connecting words are templates per language, `{0}`, `{1}` standing for
 //! the names. Kyrgyz and Uzbek put the words before a colon and the name after it, so that a name
-//! never needs a case ending the catalog does not have.
+//! never needs a case ending the catalog does not have. Each kind of rule keeps the words of its
+//! own reasons and violations (`rules::words`); the engine's own are here.
 
-use super::apply::{Change, ChangeKind};
-use super::check::Violation;
+use super::change::{Change, ChangeKind};
+use super::model::Model;
 use super::reason::{Item, Reason};
-use crate::catalog::Model;
+use super::rules::Words;
+use super::rules::words::{
+    CAME_WITH, EXCLUDED_BY, INCLUDED_IN, INCOMPATIBLE, NEEDS_CHOICE, NOT_ON_TRIM,
+    NOT_WITH_POWERTRAIN, POWERTRAIN_NOT_ON_TRIM, REPLACED_BY, REPLACES, REQUIRED_BY, TOO_MANY,
+};
+use super::violation::Violation;
 use crate::text::Lang;
-
-/// The same words in English, Russian, Kyrgyz and Uzbek.
-type Words = [&'static str; 4];
 
 /// `words` in `lang` with `{0}`, `{1}`… replaced by `names`.
 fn say(lang: Lang, words: Words, names: &[&str]) -> String {
@@ -40,7 +43,7 @@ fn group_name(model: &Model, id: &crate::ids::GroupId, lang: Lang) -> String {
         .map_or_else(|| id.to_string(), |g| g.name.get(lang).to_owned())
 }
 
-pub(crate) fn item(item: &Item, model: &Model, lang: Lang) -> String {
+fn item(item: &Item, model: &Model, lang: Lang) -> String {
     match item {
         Item::Trim(id) => {
             let name = model.trim(id).map_or(id.as_str(), |t| t.name.get(lang));
@@ -62,53 +65,16 @@ pub(crate) fn item(item: &Item, model: &Model, lang: Lang) -> String {
     }
 }
 
-pub(crate) fn reason(reason: &Reason, model: &Model, lang: Lang) -> String {
+fn reason(reason: &Reason, model: &Model, lang: Lang) -> String {
     let o = |id| option_name(model, id, lang);
     let i = |it| item(it, model, lang);
     let (words, name): (Words, String) = match reason {
-        Reason::RequiredBy { by } => (
-            [
-                "required by {0}",
-                "требуется для: {0}",
-                "талап кылынат: {0}",
-                "talab qilinadi: {0}",
-            ],
-            i(by),
-        ),
-        Reason::IncludedIn { package } => (
-            [
-                "included in {0}",
-                "входит в {0}",
-                "топтомго кирет: {0}",
-                "toʻplamga kiradi: {0}",
-            ],
-            o(package),
-        ),
-        Reason::ExcludedBy { by } => (
-            [
-                "not compatible with {0}",
-                "несовместимо с: {0}",
-                "шайкеш келбейт: {0}",
-                "mos kelmaydi: {0}",
-            ],
-            i(by),
-        ),
-        Reason::NotOnTrim { trim } => (
-            [
-                "not offered with the {0}",
-                "недоступно: {0}",
-                "жеткиликсиз: {0}",
-                "mavjud emas: {0}",
-            ],
-            i(&Item::Trim(trim.clone())),
-        ),
+        Reason::RequiredBy { by } => (REQUIRED_BY, i(by)),
+        Reason::IncludedIn { package } => (INCLUDED_IN, o(package)),
+        Reason::ExcludedBy { by } => (EXCLUDED_BY, i(by)),
+        Reason::NotOnTrim { trim } => (NOT_ON_TRIM, i(&Item::Trim(trim.clone()))),
         Reason::NotWithPowertrain { powertrain } => (
-            [
-                "not offered with {0}",
-                "недоступно с двигателем {0}",
-                "бул кыймылдаткыч менен жеткиликсиз: {0}",
-                "bu dvigatel bilan mavjud emas: {0}",
-            ],
+            NOT_WITH_POWERTRAIN,
             i(&Item::Powertrain(powertrain.clone())),
         ),
         Reason::Requires { option } => (
@@ -120,24 +86,8 @@ pub(crate) fn reason(reason: &Reason, model: &Model, lang: Lang) -> String {
             ],
             o(option),
         ),
-        Reason::Replaces { option } => (
-            [
-                "replaces {0}",
-                "заменяет: {0}",
-                "алмаштырат: {0}",
-                "almashtiradi: {0}",
-            ],
-            o(option),
-        ),
-        Reason::ReplacedBy { option } => (
-            [
-                "replaced by {0}",
-                "заменено на: {0}",
-                "алмаштырылды: {0}",
-                "almashtirildi: {0}",
-            ],
-            o(option),
-        ),
+        Reason::Replaces { option } => (REPLACES, o(option)),
+        Reason::ReplacedBy { option } => (REPLACED_BY, o(option)),
         Reason::Removes { option } => (
             [
                 "removes {0}",
@@ -147,24 +97,8 @@ pub(crate) fn reason(reason: &Reason, model: &Model, lang: Lang) -> String {
             ],
             o(option),
         ),
-        Reason::GroupNeedsChoice { group } => (
-            [
-                "{0} needs a choice",
-                "нужно выбрать: {0}",
-                "тандоо керек: {0}",
-                "tanlash kerak: {0}",
-            ],
-            group_name(model, group, lang),
-        ),
-        Reason::CameWith { package } => (
-            [
-                "came with {0}",
-                "входило в {0}",
-                "топтом менен келген: {0}",
-                "toʻplam bilan kelgan: {0}",
-            ],
-            o(package),
-        ),
+        Reason::GroupNeedsChoice { group } => (NEEDS_CHOICE, group_name(model, group, lang)),
+        Reason::CameWith { package } => (CAME_WITH, o(package)),
     };
     say(lang, words, &[&name])
 }
@@ -230,7 +164,7 @@ const SWITCH: Words = [
     "oʻrniga: {0} — {1}",
 ];
 
-pub(crate) fn violation(v: &Violation, model: &Model, lang: Lang) -> String {
+fn violation(v: &Violation, model: &Model, lang: Lang) -> String {
     let o = |id| option_name(model, id, lang);
     match v {
         Violation::NotOffered {
@@ -252,47 +186,23 @@ pub(crate) fn violation(v: &Violation, model: &Model, lang: Lang) -> String {
             ],
             &[&o(option), &reason(why, model, lang)],
         ),
-        Violation::Incompatible { option, with } => say(
-            lang,
-            [
-                "{0} is not compatible with {1}",
-                "{0} несовместимо с: {1}",
-                "{0} шайкеш келбейт: {1}",
-                "{0} mos kelmaydi: {1}",
-            ],
-            &[&o(option), &o(with)],
-        ),
+        Violation::Incompatible { option, with } => {
+            say(lang, INCOMPATIBLE, &[&o(option), &o(with)])
+        }
         Violation::TooMany { group, options } => {
             let names: Vec<_> = options.iter().map(o).collect();
             say(
                 lang,
-                [
-                    "{0} allows one choice: {1}",
-                    "{0}: можно выбрать одно — {1}",
-                    "{0}: бирөөнү гана тандоого болот — {1}",
-                    "{0}: faqat bittasini tanlash mumkin — {1}",
-                ],
+                TOO_MANY,
                 &[&group_name(model, group, lang), &names.join(", ")],
             )
         }
-        Violation::NeedsChoice(group) => say(
-            lang,
-            [
-                "{0} needs a choice",
-                "нужно выбрать: {0}",
-                "тандоо керек: {0}",
-                "tanlash kerak: {0}",
-            ],
-            &[&group_name(model, group, lang)],
-        ),
+        Violation::NeedsChoice(group) => {
+            say(lang, NEEDS_CHOICE, &[&group_name(model, group, lang)])
+        }
         Violation::PowertrainNotOnTrim { powertrain, trim } => say(
             lang,
-            [
-                "{0} is not offered with the {1}",
-                "{0} недоступно: {1}",
-                "{0} жеткиликсиз: {1}",
-                "{0} mavjud emas: {1}",
-            ],
+            POWERTRAIN_NOT_ON_TRIM,
             &[
                 &item(&Item::Powertrain(powertrain.clone()), model, lang),
                 &item(&Item::Trim(trim.clone()), model, lang),
@@ -303,5 +213,27 @@ pub(crate) fn violation(v: &Violation, model: &Model, lang: Lang) -> String {
         | Violation::UnknownTrim(_)
         | Violation::UnknownPowertrain(_)
         | Violation::UnknownOption(_) => v.to_string(),
+    }
+}
+
+impl Item {
+    /// The item's name in the catalog's words, with its kind for trims.
+    pub fn describe(&self, model: &Model, lang: Lang) -> String {
+        item(self, model, lang)
+    }
+}
+
+impl Reason {
+    /// The reason in words the UI can show, in `lang`, names localized: `required by Winter
+    /// package`.
+    pub fn describe(&self, model: &Model, lang: Lang) -> String {
+        reason(self, model, lang)
+    }
+}
+
+impl Violation {
+    /// The violation in words the UI can show, in `lang`.
+    pub fn describe(&self, model: &Model, lang: Lang) -> String {
+        violation(self, model, lang)
     }
 }

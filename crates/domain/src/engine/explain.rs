@@ -1,15 +1,17 @@
-//! Reasons for the changes a choice made, and for a choice that cannot be made.
+//! Reasons for the changes a choice made, and for a choice that cannot be made. Each kind of rule
+//! answers for its own rules ([`Why`]); the order of the questions is the engine's.
 
-use super::State;
-use super::apply::{Applied, Change, ChangeKind, Plan};
-use super::reason::{Item, Reason, not_offered};
-use crate::bits::has;
-use crate::catalog::Model;
+use super::change::{Applied, Change, ChangeKind};
+use super::choice::Plan;
+use super::model::Model;
+use super::reason::Reason;
+use super::rules::Why;
+use super::state::State;
 
 /// The changes from `before` to `after`, each with its reason.
 pub(crate) fn applied(model: &Model, before: State, after: State, plan: &Plan) -> Applied {
     let rules = &model.rules;
-    let opt = |i: usize| model.options[i].id.clone();
+    let n = model.names();
     let chosen = plan.option.map(|(i, _)| i);
     let mut changes = Vec::new();
     let mut conflict = false;
@@ -17,8 +19,8 @@ pub(crate) fn applied(model: &Model, before: State, after: State, plan: &Plan) -
         conflict = true;
         changes.push(Change {
             kind: ChangeKind::Trim {
-                from: model.trims[before.trim].id.clone(),
-                to: model.trims[after.trim].id.clone(),
+                from: n.trim(before.trim),
+                to: n.trim(after.trim),
             },
             reason: Reason::RequiredBy {
                 by: plan.item.clone(),
@@ -27,19 +29,19 @@ pub(crate) fn applied(model: &Model, before: State, after: State, plan: &Plan) -
     }
     if after.powertrain != before.powertrain && plan.powertrain.is_none() {
         conflict = true;
-        let reason = if has(rules.powertrain_trims[before.powertrain], after.trim) {
+        let reason = if rules.pairs(after.trim, before.powertrain) {
             Reason::RequiredBy {
                 by: plan.item.clone(),
             }
         } else {
             Reason::NotOnTrim {
-                trim: model.trims[after.trim].id.clone(),
+                trim: n.trim(after.trim),
             }
         };
         changes.push(Change {
             kind: ChangeKind::Powertrain {
-                from: model.powertrains[before.powertrain].id.clone(),
-                to: model.powertrains[after.powertrain].id.clone(),
+                from: n.powertrain(before.powertrain),
+                to: n.powertrain(after.powertrain),
             },
             reason,
         });
@@ -58,11 +60,13 @@ pub(crate) fn applied(model: &Model, before: State, after: State, plan: &Plan) -
     {
         let reason = removed(model, after, j, &order, plan);
         let own_swap = matches!(&reason, Reason::ReplacedBy { .. })
-            && chosen.is_some_and(|i| rules.group_of[i] == rules.group_of[j]);
+            && chosen.is_some_and(|i| rules.rivals[i].contains(j));
         let came_with = matches!(&reason, Reason::CameWith { .. });
         conflict |= !own_swap && !came_with;
         changes.push(Change {
-            kind: ChangeKind::Removed { option: opt(j) },
+            kind: ChangeKind::Removed {
+                option: n.option(j),
+            },
             reason,
         });
     }
@@ -73,7 +77,9 @@ pub(crate) fn applied(model: &Model, before: State, after: State, plan: &Plan) -
         .filter(|&j| Some(j) != chosen)
     {
         changes.push(Change {
-            kind: ChangeKind::Added { option: opt(j) },
+            kind: ChangeKind::Added {
+                option: n.option(j),
+            },
             reason: added(model, after, j, &order, plan),
         });
     }
@@ -84,80 +90,57 @@ pub(crate) fn applied(model: &Model, before: State, after: State, plan: &Plan) -
     }
 }
 
+/// Why option `j` came in: a package it comes with explains best, then what needs it.
 fn added(model: &Model, after: State, j: usize, order: &[usize], plan: &Plan) -> Reason {
     let rules = &model.rules;
-    let opt = |i: usize| model.options[i].id.clone();
-    if let Some(&k) = order.iter().find(|&&k| rules.includes[k].contains(j)) {
-        return Reason::IncludedIn { package: opt(k) };
-    }
-    if let Some(&k) = order.iter().find(|&&k| rules.requires[k].contains(j)) {
-        return Reason::RequiredBy {
-            by: Item::Option(opt(k)),
+    let n = model.names();
+    if let Some(&k) = order.iter().find(|&&k| rules.contents(k).contains(j)) {
+        return Reason::IncludedIn {
+            package: n.option(k),
         };
     }
-    if rules.trim_requires[after.trim].contains(j) {
-        return Reason::RequiredBy {
-            by: Item::Trim(model.trims[after.trim].id.clone()),
-        };
-    }
-    if rules.powertrain_requires[after.powertrain].contains(j) {
-        return Reason::RequiredBy {
-            by: Item::Powertrain(model.powertrains[after.powertrain].id.clone()),
-        };
-    }
-    let g = rules.group_of[j];
-    if rules.groups[g].required {
-        return Reason::GroupNeedsChoice {
-            group: model.groups[g].id.clone(),
-        };
-    }
-    Reason::RequiredBy {
+    let question = Why::Added {
+        option: j,
+        trim: after.trim,
+        powertrain: after.powertrain,
+        chosen: order,
+    };
+    let first = rules.why(n, &question).into_iter().next();
+    first.unwrap_or_else(|| Reason::RequiredBy {
         by: plan.item.clone(),
-    }
+    })
 }
 
 fn removed(model: &Model, after: State, j: usize, order: &[usize], plan: &Plan) -> Reason {
     let rules = &model.rules;
-    let opt = |i: usize| model.options[i].id.clone();
+    let n = model.names();
     if let Some((package, false)) = plan.option
         && plan.dropped.contains(j)
     {
         return Reason::CameWith {
-            package: opt(package),
+            package: n.option(package),
         };
     }
     // The chosen option's own conflicts explain best.
-    if let Some((k, true)) = plan.option {
-        if rules.excludes[k].contains(j) {
-            return Reason::ExcludedBy {
-                by: Item::Option(opt(k)),
-            };
-        }
-        if rules.siblings[k].contains(j) {
-            return Reason::ReplacedBy { option: opt(k) };
-        }
+    if let Some((k, true)) = plan.option
+        && let Some(reason) = rules.displaced(n, j, &[k])
+    {
+        return reason;
     }
-    if let Some(reason) = not_offered(model, j, after.trim, after.powertrain)
+    if let Some(reason) = rules
+        .not_offered(n, j, after.trim, after.powertrain)
         .into_iter()
         .next()
     {
         return reason;
     }
-    if let Some(&k) = order.iter().find(|&&k| rules.excludes[k].contains(j)) {
-        return Reason::ExcludedBy {
-            by: Item::Option(opt(k)),
+    if let Some(reason) = rules.displaced(n, j, order) {
+        return reason;
+    }
+    if let Some(k) = rules.needs[j].minus(after.options).iter().next() {
+        return Reason::Requires {
+            option: n.option(k),
         };
-    }
-    if let Some(&k) = order.iter().find(|&&k| rules.siblings[k].contains(j)) {
-        return Reason::ReplacedBy { option: opt(k) };
-    }
-    if let Some(k) = rules.requires[j]
-        .union(rules.includes[j])
-        .minus(after.options)
-        .iter()
-        .next()
-    {
-        return Reason::Requires { option: opt(k) };
     }
     Reason::ExcludedBy {
         by: plan.item.clone(),
@@ -167,62 +150,55 @@ fn removed(model: &Model, after: State, j: usize, order: &[usize], plan: &Plan) 
 /// Why no valid configuration contains the choice.
 pub(crate) fn impossible(model: &Model, s: State, plan: &Plan) -> Vec<Reason> {
     let rules = &model.rules;
-    let opt = |i: usize| model.options[i].id.clone();
+    let n = model.names();
     let mut reasons = Vec::new();
     match plan.option {
         Some((i, true)) => {
             let closure = rules.closure[i];
             for k in closure.iter() {
-                for l in rules.excludes[k].inter(closure).iter() {
+                for l in rules.conflicts[k].inter(closure).iter() {
                     reasons.push(if k == i {
                         Reason::ExcludedBy {
-                            by: Item::Option(opt(l)),
+                            by: n.option_item(l),
                         }
                     } else {
-                        Reason::Requires { option: opt(k) }
+                        Reason::Requires {
+                            option: n.option(k),
+                        }
                     });
                 }
-                let rivals = rules.siblings[k].inter(closure);
-                reasons.extend(rivals.iter().map(|l| Reason::Requires { option: opt(l) }));
+                let rivals = rules.rivals[k].inter(closure);
+                reasons.extend(rivals.iter().map(|l| Reason::Requires {
+                    option: n.option(l),
+                }));
             }
             if (0..rules.trims)
                 .all(|t| (0..rules.powertrains).all(|p| !closure.is_subset(rules.offered(t, p))))
             {
-                reasons.extend(not_offered(model, i, s.trim, s.powertrain));
+                reasons.extend(rules.not_offered(n, i, s.trim, s.powertrain));
                 let missing = closure
                     .minus(rules.offered(s.trim, s.powertrain))
                     .without(i);
-                reasons.extend(missing.iter().map(|k| Reason::Requires { option: opt(k) }));
+                reasons.extend(missing.iter().map(|k| Reason::Requires {
+                    option: n.option(k),
+                }));
             }
         }
         Some((i, false)) => {
-            let forced = rules.close(rules.trim_requires[s.trim]);
-            if forced.contains(i) {
-                reasons.push(Reason::RequiredBy {
-                    by: Item::Trim(model.trims[s.trim].id.clone()),
-                });
-            }
-            if rules
-                .close(rules.powertrain_requires[s.powertrain])
-                .contains(i)
-            {
-                reasons.push(Reason::RequiredBy {
-                    by: Item::Powertrain(model.powertrains[s.powertrain].id.clone()),
-                });
-            }
-            let g = rules.group_of[i];
-            if rules.groups[g].required {
-                reasons.push(Reason::GroupNeedsChoice {
-                    group: model.groups[g].id.clone(),
-                });
-            }
+            let question = Why::Kept {
+                option: i,
+                trim: s.trim,
+                powertrain: s.powertrain,
+                closure: &rules.closure,
+            };
+            reasons.extend(rules.why(n, &question));
         }
         None => {
             if let Some(p) = plan.powertrain
-                && !has(rules.powertrain_trims[p], s.trim)
+                && !rules.pairs(s.trim, p)
             {
                 reasons.push(Reason::NotOnTrim {
-                    trim: model.trims[s.trim].id.clone(),
+                    trim: n.trim(s.trim),
                 });
             }
         }

@@ -1,43 +1,33 @@
-//! The rules engine: configurations, choices and their consequences, availability and checks.
+//! The rules engine: a [`Model`] is a vehicle type with its rules compiled; configurations,
+//! choices and their consequences, availability and checks work on it.
 //!
-//! Every function takes the [`Model`](crate::catalog::Model) the configuration belongs to; all the
-//! work happens on bit masks the catalog validation precomputed (`catalog::rules`).
+//! Each kind of rule is defined once, in `rules` (one module per kind); everything here asks
+//! them. The work happens on bit masks compiled when the catalog is loaded.
 
 mod apply;
 mod availability;
+mod change;
 mod check;
+mod choice;
+mod configuration;
+mod count;
 mod describe;
 mod explain;
+mod model;
 mod reason;
 mod resolve;
+pub(crate) mod rules;
 mod state;
+mod violation;
 
-use std::collections::BTreeSet;
-
-use serde::{Deserialize, Serialize};
-
-pub use apply::{Applied, ApplyError, Change, ChangeKind, Choice, apply};
+pub use apply::{ApplyError, apply};
 pub use availability::{Availability, availability};
-pub(crate) use check::violations;
-pub use check::{Violation, check};
+pub use change::{Applied, Change, ChangeKind};
+pub use check::check;
+pub use choice::Choice;
+pub use configuration::Configuration;
+pub(crate) use count::valid_configurations;
+pub use model::Model;
 pub use reason::{Item, Reason};
 pub(crate) use state::State;
-
-use crate::ids::{ModelId, OptionId, PowertrainId, TrimId};
-
-/// A vehicle as configured: model, trim, powertrain and the chosen options.
-///
-/// Any value can be built (it may come from an order line or a URL); [`check`] says whether it is
-/// valid, and everything the engine returns is.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Configuration {
-    /// The model.
-    pub model: ModelId,
-    /// The trim.
-    pub trim: TrimId,
-    /// The powertrain.
-    pub powertrain: PowertrainId,
-    /// The chosen options, included ones too.
-    pub options: BTreeSet<OptionId>,
-}
+pub use violation::Violation;

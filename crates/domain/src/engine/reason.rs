@@ -1,9 +1,8 @@
 //! Why the engine did or refused something, as data: the UI renders it in the user's language with
-//! [`Reason::describe`].
+//! [`Reason::describe`]. Each kind of rule gives its own reasons (`rules`).
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Model;
 use crate::ids::{GroupId, OptionId, PowertrainId, TrimId};
 
 /// Something a configuration is made of: its trim, its powertrain or one of its options.
@@ -77,49 +76,6 @@ pub enum Reason {
         /// The package.
         package: OptionId,
     },
-}
-
-impl Item {
-    /// The item's name in the catalog's words, with its kind for trims.
-    pub fn describe(&self, model: &Model, lang: crate::text::Lang) -> String {
-        super::describe::item(self, model, lang)
-    }
-}
-
-impl Reason {
-    /// The reason in words the UI can show, in `lang`, names localized: `required by Winter
-    /// package`.
-    pub fn describe(&self, model: &Model, lang: crate::text::Lang) -> String {
-        super::describe::reason(self, model, lang)
-    }
-}
-
-/// Why option `i` is not offered with trim `t` and powertrain `p`: empty when it is.
-pub(crate) fn not_offered(model: &Model, i: usize, t: usize, p: usize) -> Vec<Reason> {
-    use crate::bits::has;
-    let rules = &model.rules;
-    let trim = || model.trims[t].id.clone();
-    let powertrain = || model.powertrains[p].id.clone();
-    let mut out = Vec::new();
-    if !has(rules.listed_trims[i], t) {
-        out.push(Reason::NotOnTrim { trim: trim() });
-    }
-    if !has(rules.listed_powertrains[i], p) {
-        out.push(Reason::NotWithPowertrain {
-            powertrain: powertrain(),
-        });
-    }
-    if has(rules.excluded_trims[i], t) {
-        out.push(Reason::ExcludedBy {
-            by: Item::Trim(trim()),
-        });
-    }
-    if has(rules.excluded_powertrains[i], p) {
-        out.push(Reason::ExcludedBy {
-            by: Item::Powertrain(powertrain()),
-        });
-    }
-    out
 }
 
 impl std::fmt::Display for Item {

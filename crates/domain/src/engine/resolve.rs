@@ -6,10 +6,13 @@
 //! back. Any valid set differs from the current one in at least one option of each broken rule, so
 //! the search is complete, and a branch dies as soon as it needs more flips than the best set found.
 //! Rules with a single fix (an option not offered, a requirement of the trim) do not branch, so in
-//! practice the tree is small; a node budget bounds it anyway.
+//! practice the tree is small; a node budget bounds it anyway. Each kind of rule gives the fixes of
+//! its broken rules ([`Breach::fixes`](super::rules::Breach)).
 
+use std::ops::ControlFlow;
+
+use super::rules::{At, Rules};
 use crate::bits::OptionSet;
-use crate::catalog::rules::Rules;
 
 /// What a search must respect.
 #[derive(Debug, Clone, Copy)]
@@ -34,8 +37,7 @@ pub(crate) const NODE_BUDGET: u32 = 200_000;
 pub(crate) fn search(rules: &Rules, goal: Goal, nodes: &mut u32) -> Option<(Key, OptionSet)> {
     let mut s = Search {
         rules,
-        offered: rules.offered(goal.trim, goal.powertrain),
-        forced: rules.trim_requires[goal.trim].union(rules.powertrain_requires[goal.powertrain]),
+        at: rules.at(goal.trim, goal.powertrain),
         nodes,
         best: None,
     };
@@ -45,8 +47,7 @@ pub(crate) fn search(rules: &Rules, goal: Goal, nodes: &mut u32) -> Option<(Key,
 
 struct Search<'a> {
     rules: &'a Rules,
-    offered: OptionSet,
-    forced: OptionSet,
+    at: At,
     nodes: &'a mut u32,
     best: Option<(Key, OptionSet)>,
 }
@@ -88,43 +89,19 @@ impl Search<'_> {
 
     /// The broken rule with the fewest ways to fix it, as the options whose flip may fix it.
     fn step(&self, x: OptionSet, frozen: OptionSet) -> Step {
-        let r = self.rules;
         let mut best: Option<OptionSet> = None;
-        // Records a rule's fixes; true when no rule can have fewer, so the scan may stop.
-        let mut consider = |c: OptionSet| {
-            let c = c.minus(frozen);
+        let _ = self.rules.breaches(&self.at, x, &mut |b| {
+            let c = b.fixes.minus(frozen);
             if best.is_none_or(|b| c.len() < b.len()) {
                 best = Some(c);
             }
-            c.len() <= 1
-        };
-        // Single-fix rules first; `any` ends the scan at a rule with at most one fix, as no rule
-        // can have fewer.
-        let _ = x
-            .minus(self.offered)
-            .iter()
-            .any(|i| consider(OptionSet::single(i)))
-            || self
-                .forced
-                .minus(x)
-                .iter()
-                .any(|j| consider(OptionSet::single(j).inter(self.offered)))
-            || x.iter().any(|i| {
-                r.needs(i).minus(x).iter().any(|j| {
-                    consider(OptionSet::single(i).union(OptionSet::single(j).inter(self.offered)))
-                }) || r.excludes[i]
-                    .inter(x)
-                    .iter()
-                    .any(|j| consider(OptionSet::single(i).with(j)))
-            })
-            || r.groups.iter().filter(|g| g.single).any(|g| {
-                let chosen = g.mask.inter(x);
-                match chosen.len() {
-                    0 if g.required => consider(g.mask.inter(self.offered)),
-                    0 | 1 => false,
-                    _ => consider(chosen),
-                }
-            });
+            // No rule can have fewer fixes than one: the scan may stop.
+            if c.len() <= 1 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
         best.map_or(Step::Valid, Step::Flip)
     }
 }

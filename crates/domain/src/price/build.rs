@@ -4,7 +4,8 @@ use super::{
     Currency, Discount, ExchangeNote, LineKind, OrderPriceError, OrderQuote, PriceError, Quote,
     QuoteLine, div_round, percent,
 };
-use crate::catalog::{Catalog, Rate, Rounding};
+use crate::Catalog;
+use crate::catalog::{Rate, Rounding};
 use crate::engine::{self, Configuration, State};
 use crate::ids::{CurrencyCode, MarketId, Quantity};
 
