@@ -1,6 +1,6 @@
 //! The catalog file as written (`data/catalog.toml`, see `data/README.md`): plain serde structs with
-//! no checks beyond the shape. Only [`Catalog::from_file`](super::Catalog::from_file) turns one into a
-//! [`Catalog`](super::Catalog). The same shape is the JSON the server sends to the browser.
+//! no checks beyond the shape. Only [`Catalog::from_file`](crate::Catalog::from_file) turns one into a
+//! [`Catalog`](crate::Catalog). The same shape is the JSON the server sends to the browser.
 //!
 //! Ids are kept as strings here so that a bad id is reported with its path by the validation, and
 //! prices as signed integers so that a negative one is reported rather than failing the parse.

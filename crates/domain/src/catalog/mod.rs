@@ -1,9 +1,9 @@
-//! The catalog as data: the file's shape ([`file`]), its checked entries (markets, exchange rates,
-//! fleet discounts, and per model its trims, powertrains, option groups and options) and the
-//! problems a file can have. Validation lives here too, entry by entry, with every reference
-//! resolved; what a rule *means* is the engine's (`crate::engine::rules`), which reads the rules of
-//! each entry as validation walks past it. The checked [`Catalog`](crate::Catalog), whose models
-//! carry their compiled rules, is assembled above both (`crate::load`).
+//! The catalog as data: the file's shape ([`file`](mod@file)), its checked entries (markets,
+//! exchange rates, fleet discounts, and per model its trims, powertrains, option groups and
+//! options) and the problems a file can have. Validation lives here too, entry by entry, with every
+//! reference resolved; what a rule *means* is the engine's (`crate::engine::rules`), which reads
+//! the rules of each entry as validation walks past it. The checked [`Catalog`](crate::Catalog),
+//! whose models carry their compiled rules, is assembled above both (`crate::load`).
 
 mod error;
 pub mod file;
