@@ -1,78 +1,30 @@
-//! Property tests: random choice sequences stay valid, codes round-trip, breakdowns sum, and the
-//! engine's `check` agrees with a brute-force reading of `data/README.md`'s rules on every
-//! configuration of the small models.
+//! Property tests: random choice sequences stay valid, codes round-trip, availability foretells
+//! `apply`, and the engine's `check` agrees with a brute-force reading of `data/README.md`'s rules
+//! on every configuration of the small models. Quotes are checked in `rounding.rs`.
 
 mod common;
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use common::small;
+use common::{small, walk};
+use configurator_domain::Catalog;
 use configurator_domain::catalog::file::{GroupKind, ModelFile};
 use configurator_domain::code;
 use configurator_domain::engine::{
-    ApplyError, Availability, Choice, Configuration, apply, availability, check,
+    Availability, Choice, Configuration, apply, availability, check,
 };
-use configurator_domain::price::{Currency, quote};
-use configurator_domain::{Catalog, Model, Quantity};
 use proptest::prelude::*;
 
-/// The small catalog and, when present, the shipped one: loaded once, validation is not free.
+/// The small catalog and the shipped one: loaded once, validation is not free. A shipped catalog
+/// that does not load fails every test that uses it, with the reason.
 fn catalogs() -> &'static [Catalog] {
     static CATALOGS: OnceLock<Vec<Catalog>> = OnceLock::new();
     CATALOGS.get_or_init(|| {
-        let shipped = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../data/catalog.toml"
-        ))
-        .ok()
-        .and_then(|t| Catalog::from_toml_str(&t).ok());
-        std::iter::once(small()).chain(shipped).collect()
+        let shipped = Catalog::from_toml_str(common::SHIPPED)
+            .unwrap_or_else(|e| panic!("the shipped catalog does not load: {e}"));
+        vec![small(), shipped]
     })
-}
-
-/// Every choice a model offers.
-fn choices(model: &Model) -> Vec<Choice> {
-    let mut all: Vec<Choice> = model
-        .trims()
-        .iter()
-        .map(|t| Choice::Trim(t.id.clone()))
-        .collect();
-    all.extend(
-        model
-            .powertrains()
-            .iter()
-            .map(|p| Choice::Powertrain(p.id.clone())),
-    );
-    for o in model.options() {
-        all.push(Choice::Select(o.id.clone()));
-        all.push(Choice::Deselect(o.id.clone()));
-    }
-    all
-}
-
-/// Applies choices picked by the indexes, checking every step, and returns the configurations.
-fn walk(model: &Model, picks: &[usize]) -> Vec<Configuration> {
-    let all = choices(model);
-    let mut c = model.default_configuration();
-    let mut seen = vec![c.clone()];
-    for &k in picks {
-        let choice = all[k % all.len()].clone();
-        let a = match apply(model, &c, choice.clone()) {
-            Ok(a) => a,
-            // Removing what the trim or powertrain requires, or a required group's last option.
-            Err(ApplyError::Impossible { .. }) if matches!(choice, Choice::Deselect(_)) => continue,
-            Err(e) => panic!("{choice:?} on {c:?}: {e}"),
-        };
-        assert_eq!(
-            check(model, &a.configuration),
-            vec![],
-            "{choice:?} on {c:?}"
-        );
-        c = a.configuration;
-        seen.push(c.clone());
-    }
-    seen
 }
 
 proptest! {
@@ -103,28 +55,6 @@ proptest! {
                     (Availability::Unavailable(reasons), Ok(r)) => prop_assert!(!reasons.is_empty() && !kept(r), "{id}: {r:?}"),
                     (Availability::Unavailable(_), Err(_)) => {}
                     _ => prop_assert!(false, "{id}: {a:?} but {result:?}"),
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn breakdowns_sum_to_the_total(m in 0usize..64, picks in prop::collection::vec(0usize..1000, 0..10), n in 1u32..=999) {
-        let quantity = Quantity::try_from(n).expect("in range");
-        for catalog in catalogs() {
-            let model = &catalog.models()[m % catalog.models().len()];
-            let c = walk(model, &picks).pop().expect("at least the default");
-            for market in catalog.markets() {
-                for currency in [Currency::Local, Currency::Usd] {
-                    let q = quote(catalog, &c, quantity, &market.id, currency).expect("priced");
-                    let lines: i64 = q.lines.iter().map(|l| l.amount).sum();
-                    let units: i64 = q.lines.iter().map(|l| l.unit).sum();
-                    let discount = q.discount.map_or(0, |d| d.amount);
-                    prop_assert_eq!(units, q.unit_subtotal);
-                    prop_assert_eq!(lines, q.gross);
-                    prop_assert_eq!(q.gross + discount, q.net);
-                    prop_assert_eq!(lines + discount + q.vat, q.total);
-                    prop_assert!(q.lines.iter().all(|l| l.unit >= 0) && discount <= 0 && q.vat >= 0);
                 }
             }
         }

@@ -1,10 +1,14 @@
 //! Shared helpers of the integration tests: the small inline catalog and shorthands.
 #![allow(dead_code, reason = "each test file uses a different part")]
 
+use configurator_domain::engine::{ApplyError, apply, check};
 use configurator_domain::{Catalog, Choice, Configuration, Model};
 
 /// The example of `data/README.md` (model `cobalt`) plus a small microvan (`damas`).
 pub const SMALL: &str = include_str!("../fixtures/small.toml");
+
+/// The shipped catalog, `data/catalog.toml`.
+pub const SHIPPED: &str = include_str!("../../../../data/catalog.toml");
 
 pub fn small() -> Catalog {
     Catalog::from_toml_str(SMALL).expect("the small catalog is valid")
@@ -42,4 +46,48 @@ pub fn powertrain(id: &str) -> Choice {
 /// The options of a configuration as plain strings, sorted.
 pub fn options(c: &Configuration) -> Vec<&str> {
     c.options.iter().map(|o| o.as_str()).collect()
+}
+
+/// Every choice a model offers.
+pub fn choices(model: &Model) -> Vec<Choice> {
+    let mut all: Vec<Choice> = model
+        .trims()
+        .iter()
+        .map(|t| Choice::Trim(t.id.clone()))
+        .collect();
+    all.extend(
+        model
+            .powertrains()
+            .iter()
+            .map(|p| Choice::Powertrain(p.id.clone())),
+    );
+    for o in model.options() {
+        all.push(Choice::Select(o.id.clone()));
+        all.push(Choice::Deselect(o.id.clone()));
+    }
+    all
+}
+
+/// Applies choices picked by the indexes, checking every step, and returns the configurations.
+pub fn walk(model: &Model, picks: &[usize]) -> Vec<Configuration> {
+    let all = choices(model);
+    let mut c = model.default_configuration();
+    let mut seen = vec![c.clone()];
+    for &k in picks {
+        let choice = all[k % all.len()].clone();
+        let a = match apply(model, &c, choice.clone()) {
+            Ok(a) => a,
+            // Removing what the trim or powertrain requires, or a required group's last option.
+            Err(ApplyError::Impossible { .. }) if matches!(choice, Choice::Deselect(_)) => continue,
+            Err(e) => panic!("{choice:?} on {c:?}: {e}"),
+        };
+        assert_eq!(
+            check(model, &a.configuration),
+            vec![],
+            "{choice:?} on {c:?}"
+        );
+        c = a.configuration;
+        seen.push(c.clone());
+    }
+    seen
 }
