@@ -1,5 +1,5 @@
 //! Benchmarks of the rules engine, configuration codes and pricing on the largest model of the
-//! shipped catalog (`data/catalog.toml`; the test fixture when it is absent).
+//! shipped catalog (`data/catalog.toml`).
 //!
 //! Target: apply a choice + availability of every option ≤ 20 µs.
 
@@ -8,14 +8,12 @@ use std::hint::black_box;
 use configurator_domain::code;
 use configurator_domain::engine::{Availability, Choice, apply, availability};
 use configurator_domain::price::{Currency, quote};
-use configurator_domain::{Catalog, Quantity};
+use configurator_domain::{Catalog, Lang, Quantity};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn catalog() -> Catalog {
-    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalog.toml");
-    let text = std::fs::read_to_string(shipped)
-        .unwrap_or_else(|_| include_str!("../tests/fixtures/small.toml").to_owned());
-    Catalog::from_toml_str(&text).expect("the catalog is valid")
+    Catalog::from_toml_str(include_str!("../../../data/catalog.toml"))
+        .unwrap_or_else(|e| panic!("the shipped catalog does not load: {e}"))
 }
 
 fn benches(c: &mut Criterion) {
@@ -26,16 +24,41 @@ fn benches(c: &mut Criterion) {
         .max_by_key(|m| m.options().len())
         .expect("a model");
     let default = model.default_configuration();
-    let avail = availability(model, &default);
-    // A choice with nothing to resolve, and one that forces the search.
-    let pick = |want: fn(&Availability) -> bool| {
-        avail
-            .iter()
-            .find(|(_, a)| want(a))
-            .map(|(id, _)| Choice::Select(id.clone()))
-    };
-    let easy = pick(|a| *a == Availability::Available).expect("an available option");
-    let hard = pick(|a| !matches!(a, Availability::Available)).unwrap_or_else(|| easy.clone());
+    // A choice with nothing to resolve, from the default; and a choice that undoes an earlier
+    // one (an option excluded by one chosen before it), which takes the resolution search. Each
+    // is checked once before it is timed.
+    let easy = availability(model, &default)
+        .into_iter()
+        .find(|(id, a)| *a == Availability::Available && !default.options.contains(id))
+        .map(|(id, _)| Choice::Select(id))
+        .expect("an available option not chosen yet");
+    assert!(
+        !apply(model, &default, easy.clone())
+            .expect("applies")
+            .is_conflict_resolution()
+    );
+    let (start, hard) = model
+        .options()
+        .iter()
+        .find_map(|o| {
+            let first = apply(model, &default, Choice::Select(o.id.clone())).ok()?;
+            let start = first.configuration;
+            availability(model, &start)
+                .into_iter()
+                .find(|(_, a)| matches!(a, Availability::Conflicts(_)))
+                .map(|(id, _)| (start, Choice::Select(id)))
+        })
+        .expect("a choice that conflicts with an earlier one");
+    let resolved = apply(model, &start, hard.clone()).expect("applies");
+    assert!(
+        resolved.is_conflict_resolution() && !resolved.changes.is_empty(),
+        "{hard} from {start:?} resolves no conflict: {resolved:?}"
+    );
+    let changes: Vec<_> = resolved
+        .changes
+        .iter()
+        .map(|c| c.describe(model, Lang::En))
+        .collect();
     println!(
         "model `{}` of catalog `{}`: {} options, {} groups, {} trims, {} powertrains",
         model.id(),
@@ -46,12 +69,19 @@ fn benches(c: &mut Criterion) {
         model.powertrains().len()
     );
     println!("apply/easy: {easy} from the default, then availability of every option");
-    println!("apply/conflict: {hard} from the default (resolution search), then availability");
-    for (name, choice) in [("apply/easy", easy), ("apply/conflict", hard)] {
+    println!(
+        "apply/conflict: {hard} with {:?} chosen (resolution search: {}), then availability",
+        start.options,
+        changes.join("; ")
+    );
+    for (name, from, choice) in [
+        ("apply/easy", &default, easy),
+        ("apply/conflict", &start, hard),
+    ] {
         c.bench_function(name, |b| {
             b.iter(|| {
                 let applied =
-                    apply(model, black_box(&default), black_box(choice.clone())).expect("applies");
+                    apply(model, black_box(from), black_box(choice.clone())).expect("applies");
                 availability(model, &applied.configuration)
             })
         });
