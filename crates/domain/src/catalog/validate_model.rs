@@ -11,6 +11,7 @@ use super::references::{Entry, Reader, References};
 use super::validate::Errors;
 use crate::bits::{MAX_OPTIONS, MAX_TRIMS};
 use crate::ids::{GroupId, ModelId, OptionId, PowertrainId, TrimId};
+use crate::text::Text;
 
 fn too_many(errors: &mut Errors, path: &str, what: &'static str, count: usize, max: usize) {
     if count > max {
@@ -53,9 +54,7 @@ pub(crate) fn model_data(
     let mut trims = Vec::new();
     for (t, (trim, id)) in f.trims.iter().zip(ids.trims).enumerate() {
         let tp = format!("{path}.trims[{t}]");
-        walk.errors.non_negative(&format!("{tp}.price"), trim.price);
-        walk.errors.text(&format!("{tp}.name"), &trim.name, false);
-        walk.read(&tp, Entry::Trim(trim));
+        walk.entry(&tp, trim.price, &trim.name, Entry::Trim(trim));
         trims.extend(id.map(|id| Trim {
             id,
             price: trim.price,
@@ -66,9 +65,7 @@ pub(crate) fn model_data(
     let mut powertrains = Vec::new();
     for (p, (pt, id)) in f.powertrains.iter().zip(ids.powertrains).enumerate() {
         let pp = format!("{path}.powertrains[{p}]");
-        walk.errors.non_negative(&format!("{pp}.price"), pt.price);
-        walk.errors.text(&format!("{pp}.name"), &pt.name, false);
-        walk.read(&pp, Entry::Powertrain(pt));
+        walk.entry(&pp, pt.price, &pt.name, Entry::Powertrain(pt));
         powertrains.extend(id.map(|id| Powertrain {
             id,
             price: pt.price,
@@ -111,6 +108,13 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
+    /// A trim's or powertrain's price and name, then the rules written on it.
+    fn entry(&mut self, path: &str, price: i64, name: &Text, entry: Entry<'_>) {
+        self.errors.non_negative(&format!("{path}.price"), price);
+        self.errors.text(&format!("{path}.name"), name, false);
+        self.read(path, entry);
+    }
+
     /// Hands the rules written on the entry at `path` to the reader.
     fn read(&mut self, path: &str, entry: Entry<'_>) {
         let mut refs = References {
