@@ -257,3 +257,19 @@ fn json_round_trip_validates_again() {
     let e = serde_json::from_str::<Catalog>(&broken).expect_err("validated");
     assert!(e.to_string().contains("below zero: `-5`"), "{e}");
 }
+
+#[test]
+fn more_options_than_a_set_holds_is_a_problem_not_a_crash() {
+    let extra: String = (0..130)
+        .map(|i| {
+            format!(
+                "\n[[models.groups.options]]\nid = \"extra-{i}\"\nprice = 0\n\
+                 name = {{ en = \"Extra\", ru = \"Extra\" }}\n"
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors(&format!("{SMALL}{extra}")),
+        ["models[1]: 138 options: at most 128 are supported"]
+    );
+}
