@@ -37,14 +37,7 @@ impl TestDb {
                 (format!("sqlite://{}", file.display()), None)
             }
             Backend::Postgres => {
-                let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
-                    assert!(
-                        std::env::var_os("REQUIRE_TEST_DATABASE").is_none(),
-                        "REQUIRE_TEST_DATABASE is set but TEST_DATABASE_URL is not"
-                    );
-                    return None;
-                };
-                let database = PgDatabase::create(&server, "instances").await;
+                let database = PgDatabase::from_env("instances").await?;
                 (database.url.clone(), Some(database))
             }
         };

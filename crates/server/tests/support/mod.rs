@@ -119,15 +119,7 @@ impl TestApp {
                 None,
             ),
             Backend::Postgres => {
-                let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
-                    // scripts/test.sh starts PostgreSQL and asks for it: never skip silently there.
-                    assert!(
-                        std::env::var_os("REQUIRE_TEST_DATABASE").is_none(),
-                        "REQUIRE_TEST_DATABASE is set but TEST_DATABASE_URL is not"
-                    );
-                    return None;
-                };
-                let database = PgDatabase::create(&server, "test").await;
+                let database = PgDatabase::from_env("test").await?;
                 (database.url.clone(), Some(database))
             }
         };

@@ -11,8 +11,22 @@ pub struct PgDatabase {
 }
 
 impl PgDatabase {
+    /// A new database on the server `TEST_DATABASE_URL` names; `None` without it, which is a
+    /// failure when `REQUIRE_TEST_DATABASE` is set (scripts/test.sh asks for PostgreSQL: a run
+    /// there never skips it silently).
+    pub async fn from_env(prefix: &str) -> Option<Self> {
+        let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
+            assert!(
+                std::env::var_os("REQUIRE_TEST_DATABASE").is_none(),
+                "REQUIRE_TEST_DATABASE is set but TEST_DATABASE_URL is not"
+            );
+            return None;
+        };
+        Some(Self::create(&server, prefix).await)
+    }
+
     /// A new database named `{prefix}_{pid}_{n}_{nanos}` on the server at `server`.
-    pub async fn create(server: &str, prefix: &str) -> Self {
+    async fn create(server: &str, prefix: &str) -> Self {
         use sqlx::Connection as _;
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let nanos = std::time::SystemTime::now()
