@@ -180,7 +180,7 @@ impl Delta {
     pub fn text(self, unit: &MoneyUnit, lang: Lang, locale: Locale) -> Option<String> {
         match self {
             Delta::Nothing => None,
-            Delta::Cents(cents) => Some(unit.show_delta(cents, lang)),
+            Delta::Cents(cents) => unit.show_delta(cents, lang),
             Delta::Included => Some(crate::i18n::td_string!(locale, configure.included).to_owned()),
         }
     }

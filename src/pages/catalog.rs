@@ -1,7 +1,12 @@
 //! The catalog page (`/`): the vehicle types as cards, filtered by brand and body type, sorted,
 //! searched; the filter state lives in the URL (see [`CatalogQuery`]).
 
-use configurator_domain::{Model, Quantity, plan::YearMonth, price};
+use configurator_domain::{
+    Model, Quantity,
+    catalog::{Body, Brand},
+    plan::YearMonth,
+    price,
+};
 use leptos::prelude::*;
 
 use crate::{
@@ -10,7 +15,7 @@ use crate::{
     components::{drafts::DraftList, drawing::Drawing},
     format,
     i18n::{t, t_string, use_i18n},
-    labels::{self, BODIES, BRANDS},
+    labels,
     navigation::{Entry, use_address},
     route::{CatalogQuery, Route, Sort},
     state::{Shared, use_app_state},
@@ -68,9 +73,9 @@ fn Filters() -> impl IntoView {
                     on:change=move |ev| set(&|q| q.brand = non_empty(event_target_value(&ev)))
                 >
                     <option value="">{t!(i18n, catalog.all)}</option>
-                    {BRANDS
+                    {Brand::ALL
                         .into_iter()
-                        .map(|b| view! { <option value=labels::brand_slug(b)>{labels::brand_name(b)}</option> })
+                        .map(|b| view! { <option value=b.as_str()>{labels::brand_name(b)}</option> })
                         .collect_view()}
                 </select>
             </label>
@@ -82,11 +87,11 @@ fn Filters() -> impl IntoView {
                     on:change=move |ev| set(&|q| q.body = non_empty(event_target_value(&ev)))
                 >
                     <option value="">{t!(i18n, catalog.all)}</option>
-                    {BODIES
+                    {Body::ALL
                         .into_iter()
                         .map(|b| {
                             view! {
-                                <option value=labels::body_slug(b)>
+                                <option value=b.as_str()>
                                     {move || labels::body_name(i18n.get_locale(), b)}
                                 </option>
                             }
@@ -136,11 +141,11 @@ fn matches(model: &Model, query: &CatalogQuery) -> bool {
     let brand_ok = query
         .brand
         .as_deref()
-        .is_none_or(|b| b == labels::brand_slug(model.brand()));
+        .is_none_or(|b| b == model.brand().as_str());
     let body_ok = query
         .body
         .as_deref()
-        .is_none_or(|b| b == labels::body_slug(model.body()));
+        .is_none_or(|b| b == model.body().as_str());
     let needle = query.search.trim().to_lowercase();
     let name = model.name();
     let search_ok = needle.is_empty()
