@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::{
     components::{server_status::ServerStatus, switches::Switches},
     i18n::{I18nContextProvider, locale_of, t, use_i18n},
-    navigation::{provide_address, use_address},
+    navigation::{provide_address, use_route},
     pages::{
         catalog::CatalogPage,
         configure::ConfigurePage,
@@ -28,12 +28,6 @@ pub fn App() -> impl IntoView {
             <Shell />
         </I18nContextProvider>
     }
-}
-
-/// The route the current address names (path and query string).
-pub fn use_route() -> Memo<Route> {
-    let address = use_address();
-    Memo::new(move |_| Route::parse(&address.get()))
 }
 
 /// Everything inside the translations: address, state, header, page, footer.

@@ -1,10 +1,13 @@
 //! Client-side navigation without a router crate (leptos_router alone added about 59 KB gzip to a
 //! minimal Leptos app, and this app needs only a little of it): the address as a signal,
 //! [`Address::navigate`] to push or replace it, Back and Forward through `popstate`, and clicks on
-//! the app's own links kept in the page. What an address means is [`crate::route::Route`]'s job.
+//! the app's own links kept in the page. What an address means is [`Route`]'s job; [`use_route`]
+//! gives it for the current address.
 
 use leptos::{ev, prelude::*};
 use wasm_bindgen::{JsCast as _, JsValue};
+
+use crate::route::Route;
 
 /// The address: path and query string, `/configure/cobalt?c=…`. Provided as context.
 #[derive(Debug, Clone, Copy)]
@@ -75,6 +78,12 @@ pub fn provide_address() -> Address {
 /// The address provided by [`provide_address`].
 pub fn use_address() -> Address {
     expect_context::<Address>()
+}
+
+/// The route the current address names (path and query string).
+pub fn use_route() -> Memo<Route> {
+    let address = use_address();
+    Memo::new(move |_| Route::parse(&address.get()))
 }
 
 /// The path a click on one of the app's own links goes to; `None` for everything the browser

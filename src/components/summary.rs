@@ -8,7 +8,11 @@ use wasm_bindgen::JsCast as _;
 
 use crate::{
     api,
-    components::{drawing::Drawing, price_panel::PricePanel, spec_sheet::SpecSheet},
+    components::{
+        drawing::{Drawing, paint_color},
+        price_panel::PricePanel,
+        spec_sheet::SpecSheet,
+    },
     i18n::{t, t_string, use_i18n, use_lang},
     labels,
     route::Route,
@@ -41,7 +45,7 @@ pub fn Summary(
     let spec_model = m.clone();
     let color = Signal::derive({
         let m = m.clone();
-        move || configuration.with(|c| crate::pages::configure::paint_color(&m, c))
+        move || configuration.with(|c| paint_color(&m, c))
     });
     let name = m.name().clone();
     let label = Signal::derive(move || name.get(lang()).to_owned());

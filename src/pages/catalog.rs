@@ -11,12 +11,14 @@ use leptos::prelude::*;
 
 use crate::{
     api,
-    app::use_route,
-    components::{drafts::DraftList, drawing::Drawing},
+    components::{
+        drafts::DraftList,
+        drawing::{Drawing, paint_color},
+    },
     format,
     i18n::{t, t_string, use_i18n},
     labels,
-    navigation::{Entry, use_address},
+    navigation::{Entry, use_address, use_route},
     route::{CatalogQuery, Route, Sort},
     state::{Shared, use_app_state},
 };
@@ -311,7 +313,7 @@ fn Card(
     let name = model.name().clone();
     let body = model.body();
     let specs = model.specs().clone();
-    let color = crate::pages::configure::paint_color(model, &model.default_configuration());
+    let color = paint_color(model, &model.default_configuration());
     let href = Route::Configure {
         model: id.to_string(),
         code: None,

@@ -7,31 +7,19 @@ use configurator_domain::{Applied, Choice, Configuration, Model, Quantity, code,
 use leptos::prelude::*;
 
 use crate::{
-    app::use_route,
     components::{
         change_notice::{ChangeNotice, LastChange},
         conflict_dialog::ConflictDialog,
-        drawing::NEUTRAL,
         option_picker::OptionPicker,
         summary::Summary,
     },
     drafts,
     format::{self, MoneyUnit},
     i18n::{t, use_i18n, use_lang},
-    navigation::{Entry, use_address},
+    navigation::{Entry, use_address, use_route},
     route::Route,
     state::{CatalogStatus, Shared, use_app_state},
 };
-
-/// The paint color of a configuration, for the drawing.
-pub fn paint_color(model: &Model, config: &Configuration) -> String {
-    config
-        .options
-        .iter()
-        .filter_map(|id| model.option(id))
-        .find_map(|o| o.color.clone())
-        .unwrap_or_else(|| NEUTRAL.to_owned())
-}
 
 /// The page: waits for the catalog, then configures the model the URL names.
 #[component]
