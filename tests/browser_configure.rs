@@ -3,7 +3,7 @@
 //! the price panel.
 #![cfg(target_arch = "wasm32")]
 
-use std::{collections::BTreeMap, sync::Arc};
+use std::collections::BTreeMap;
 
 use configurator::{
     components::{
@@ -11,7 +11,7 @@ use configurator::{
     },
     format::{self, MoneyUnit},
     i18n::I18nContextProvider,
-    state::Shared,
+    state::SharedCatalog,
 };
 use configurator_domain::{
     Applied, Catalog, Choice, Configuration, Lang, Quantity,
@@ -26,7 +26,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The real catalog with its default codes, as the server sends it.
-fn shared() -> Shared {
+fn shared() -> SharedCatalog {
     let catalog =
         Catalog::from_toml_str(include_str!("../data/catalog.toml")).expect("the catalog");
     let default_codes: BTreeMap<_, _> = catalog
@@ -37,13 +37,13 @@ fn shared() -> Shared {
             (m.id().clone(), code)
         })
         .collect();
-    Shared(Arc::new(CatalogResponse {
+    SharedCatalog::new(CatalogResponse {
         catalog,
         default_codes,
-    }))
+    })
 }
 
-fn cobalt(data: &Shared) -> (usize, configurator_domain::Model) {
+fn cobalt(data: &SharedCatalog) -> (usize, configurator_domain::Model) {
     let index = data
         .catalog()
         .models()
@@ -117,7 +117,7 @@ async fn option_picker_offers_real_radio_and_checkbox_groups_with_prices_and_rea
             <I18nContextProvider enable_cookie=false>
                 <OptionPicker
                     data=picker_data.clone()
-                    model=index
+                    model_index=index
                     configuration=configuration
                     availability=availability
                     unit=Signal::derive(MoneyUnit::usd)
@@ -223,7 +223,7 @@ async fn conflict_dialog_lists_the_changes_traps_focus_and_answers_accept_cancel
             <I18nContextProvider enable_cookie=false>
                 <ConflictDialog
                     data=dialog_data.clone()
-                    model=index
+                    model_index=index
                     pending=pending
                     price_change=Signal::derive(|| Some("−900.00 USD".to_owned()))
                     on_accept=Callback::new(move |()| { answers.update(|a| a.push("accept")); pending.set(None); })

@@ -16,16 +16,16 @@ use crate::{
     i18n::{t, t_string, use_i18n, use_lang},
     labels,
     route::Route,
-    state::Shared,
+    state::SharedCatalog,
 };
 
 /// The summary of one model's configuration.
 #[component]
 pub fn Summary(
     /// The catalog.
-    data: Shared,
+    data: SharedCatalog,
     /// The model's index in the catalog.
-    model: usize,
+    model_index: usize,
     /// The configuration.
     #[prop(into)]
     configuration: Signal<Configuration>,
@@ -40,7 +40,7 @@ pub fn Summary(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
-    let m = data.catalog().models().get(model).cloned()?;
+    let m = data.catalog().models().get(model_index).cloned()?;
     let body = m.body();
     let spec_model = m.clone();
     let color = Signal::derive({
@@ -131,7 +131,7 @@ fn copy_link(link: String, copied: RwSignal<Option<bool>>) {
 
 /// The quantity, with the fleet discount tier it reaches and the next one.
 #[component]
-fn Quantity(data: Shared, quantity: RwSignal<u16>) -> impl IntoView {
+fn Quantity(data: SharedCatalog, quantity: RwSignal<u16>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let tiers: Vec<(u16, u32)> = data

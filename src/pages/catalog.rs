@@ -20,7 +20,7 @@ use crate::{
     labels,
     navigation::{Entry, use_address, use_route},
     route::{CatalogQuery, Route, Sort},
-    state::{Shared, use_app_state},
+    state::{SharedCatalog, use_app_state},
 };
 
 /// One card's data, computed once per catalog, market and currency.
@@ -260,7 +260,7 @@ enum Month {
 fn use_earliest_months() -> RwSignal<Vec<Month>> {
     let app = use_app_state();
     let months = RwSignal::new(Vec::new());
-    Effect::new(move |previous: Option<Option<Shared>>| {
+    Effect::new(move |previous: Option<Option<SharedCatalog>>| {
         let data = app.data();
         if data.is_some()
             && data != previous.clone().flatten()
@@ -270,7 +270,7 @@ fn use_earliest_months() -> RwSignal<Vec<Month>> {
                 let models = data.catalog().models();
                 months.set(vec![Month::Loading; models.len()]);
                 for (index, model) in models.iter().enumerate() {
-                    let code = data.0.default_codes.get(model.id()).cloned();
+                    let code = data.default_code(model.id()).map(str::to_owned);
                     leptos::task::spawn_local(async move {
                         let month = match code {
                             Some(code) => match api::availability(&code, 1).await {
@@ -297,7 +297,7 @@ fn use_earliest_months() -> RwSignal<Vec<Month>> {
 #[component]
 fn Card(
     /// The catalog.
-    data: Shared,
+    data: SharedCatalog,
     /// The model's index in the catalog.
     index: usize,
     /// The default configuration's total, minor units.

@@ -18,7 +18,7 @@ use crate::{
     i18n::{t, use_i18n, use_lang},
     navigation::{Entry, use_address, use_route},
     route::Route,
-    state::{CatalogStatus, Shared, use_app_state},
+    state::{CatalogStatus, SharedCatalog, use_app_state},
 };
 
 /// The page: waits for the catalog, then configures the model the URL names.
@@ -32,7 +32,7 @@ pub fn ConfigurePage(
     move || match app.catalog.get() {
         CatalogStatus::Ready { data, .. } => {
             match data.catalog().models().iter().position(|m| m.id().as_str() == model) {
-                Some(index) => view! { <Configurator data=data index=index /> }.into_any(),
+                Some(index) => view! { <Configurator data=data model_index=index /> }.into_any(),
                 None => view! {
                     <h1>{t!(i18n, configure.unknown_title)}</h1>
                     <p>{t!(i18n, configure.unknown_text)} " " <a href="/">{t!(i18n, catalog.title)}</a></p>
@@ -49,7 +49,7 @@ pub fn ConfigurePage(
 const PERSIST_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// The configuration read from the URL: its code decoded, or the model's default.
-fn from_url(data: &Shared, model: &Model, code: Option<&str>) -> (Configuration, bool) {
+fn from_url(data: &SharedCatalog, model: &Model, code: Option<&str>) -> (Configuration, bool) {
     match code.map(|c| code::decode(data.catalog(), c)) {
         Some(Ok(config)) if &config.model == model.id() => (config, true),
         Some(_) => (model.default_configuration(), false),
@@ -59,13 +59,13 @@ fn from_url(data: &Shared, model: &Model, code: Option<&str>) -> (Configuration,
 
 /// The configurator of one model.
 #[component]
-fn Configurator(data: Shared, index: usize) -> impl IntoView {
+fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let app = use_app_state();
     let route = use_route();
     let address = use_address();
-    let model = data.catalog().models().get(index).cloned()?;
+    let model = data.catalog().models().get(model_index).cloned()?;
     let (url_code, url_quantity) = match route.get_untracked() {
         Route::Configure { code, quantity, .. } => (code, quantity),
         _ => (None, None),
@@ -117,7 +117,7 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
     // them on every click would cost more than the click itself. What is still waiting is
     // written when the page is hidden or left, so nothing is lost.
     let model_id = model.id().to_string();
-    let default_code = data.0.default_codes.get(model.id()).cloned();
+    let default_code = data.default_code(model.id()).map(str::to_owned);
     let waiting = StoredValue::new_local(None::<(String, Option<String>, u16)>);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     // Whether the address has been written once (the first write replaces the opening address).
@@ -307,7 +307,7 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
         <div class="configure">
             <OptionPicker
                 data=data.clone()
-                model=index
+                model_index=model_index
                 configuration=configuration
                 availability=availability
                 unit=unit
@@ -315,7 +315,7 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
             />
             <Summary
                 data=data.clone()
-                model=index
+                model_index=model_index
                 configuration=configuration
                 quantity=quantity
                 quote=quote
@@ -329,10 +329,10 @@ fn Configurator(data: Shared, index: usize) -> impl IntoView {
             " "
             <a href="#summary" target="_self">{t!(i18n, summary.title)}</a>
         </p>
-        <ChangeNotice data=data.clone() model=index last=last_change on_undo=on_undo />
+        <ChangeNotice data=data.clone() model_index=model_index last=last_change on_undo=on_undo />
         <ConflictDialog
             data=data
-            model=index
+            model_index=model_index
             pending=Signal::derive(move || pending.with(|p| p.as_ref().map(|(_, a)| a.clone())))
             price_change=price_change
             on_accept=on_accept
