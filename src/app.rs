@@ -67,52 +67,33 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// What a page is, without its parameters: the page is built again only when this changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum PageKey {
-    Catalog,
-    Configure(String),
-    Compare,
-    Orders,
-    Plan,
-    SignIn,
-    NotFound(String),
-}
-
 /// The page that the current URL names.
 #[component]
 fn CurrentPage() -> impl IntoView {
     let i18n = use_i18n();
     let route = use_route();
-    let key = Memo::new(move |_| match route.get() {
-        Route::Catalog(_) => PageKey::Catalog,
-        Route::Configure { model, .. } => PageKey::Configure(model),
-        Route::Compare => PageKey::Compare,
-        Route::Orders => PageKey::Orders,
-        Route::Plan => PageKey::Plan,
-        Route::SignIn => PageKey::SignIn,
-        Route::NotFound { path } => PageKey::NotFound(path),
-    });
-    move || match key.get() {
-        PageKey::Catalog => view! { <CatalogPage /> }.into_any(),
-        PageKey::Configure(model) => view! { <ConfigurePage model=model /> }.into_any(),
-        PageKey::Compare => view! {
+    // The page is built again only when the page changes, not its parameters.
+    let page = Memo::new(move |_| route.with(Route::page));
+    move || match page.get() {
+        Route::Catalog(_) => view! { <CatalogPage /> }.into_any(),
+        Route::Configure { model, .. } => view! { <ConfigurePage model=model /> }.into_any(),
+        Route::Compare => view! {
             <h1>{t!(i18n, nav.compare)}</h1>
             <p>{t!(i18n, pages.compare)}</p>
         }
         .into_any(),
-        PageKey::Orders => view! {
+        Route::Orders => view! {
             <h1>{t!(i18n, nav.orders)}</h1>
             <p>{t!(i18n, pages.orders)}</p>
         }
         .into_any(),
-        PageKey::Plan => view! {
+        Route::Plan => view! {
             <h1>{t!(i18n, pages.plan_title)}</h1>
             <p>{t!(i18n, pages.plan)}</p>
         }
         .into_any(),
-        PageKey::SignIn => view! { <SignInPage /> }.into_any(),
-        PageKey::NotFound(path) => view! {
+        Route::SignIn => view! { <SignInPage /> }.into_any(),
+        Route::NotFound { path } => view! {
             <h1>{t!(i18n, pages.not_found_title)}</h1>
             <p>{t!(i18n, pages.not_found)} " " <code>{path}</code></p>
         }

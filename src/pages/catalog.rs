@@ -64,15 +64,14 @@ fn Filters() -> impl IntoView {
         change(&mut next);
         address.navigate(&Route::Catalog(next).href(), Entry::Replace, false);
     };
-    let non_empty = |v: String| (!v.is_empty()).then_some(v);
     view! {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <label>
                 <span>{t!(i18n, catalog.brand)}</span>
                 <select
                     name="brand"
-                    prop:value=move || query.get().brand.unwrap_or_default()
-                    on:change=move |ev| set(&|q| q.brand = non_empty(event_target_value(&ev)))
+                    prop:value=move || query.get().brand.map(Brand::as_str).unwrap_or_default()
+                    on:change=move |ev| set(&|q| q.brand = CatalogQuery::brand_of(&event_target_value(&ev)))
                 >
                     <option value="">{t!(i18n, catalog.all)}</option>
                     {Brand::ALL
@@ -85,8 +84,8 @@ fn Filters() -> impl IntoView {
                 <span>{t!(i18n, catalog.body)}</span>
                 <select
                     name="body"
-                    prop:value=move || query.get().body.unwrap_or_default()
-                    on:change=move |ev| set(&|q| q.body = non_empty(event_target_value(&ev)))
+                    prop:value=move || query.get().body.map(Body::as_str).unwrap_or_default()
+                    on:change=move |ev| set(&|q| q.body = CatalogQuery::body_of(&event_target_value(&ev)))
                 >
                     <option value="">{t!(i18n, catalog.all)}</option>
                     {Body::ALL
@@ -140,14 +139,8 @@ fn sort_name(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, sort: Sort) ->
 
 /// Whether a model passes the filters and the search (in any of its names).
 fn matches(model: &Model, query: &CatalogQuery) -> bool {
-    let brand_ok = query
-        .brand
-        .as_deref()
-        .is_none_or(|b| b == model.brand().as_str());
-    let body_ok = query
-        .body
-        .as_deref()
-        .is_none_or(|b| b == model.body().as_str());
+    let brand_ok = query.brand.is_none_or(|b| b == model.brand());
+    let body_ok = query.body.is_none_or(|b| b == model.body());
     let needle = query.search.trim().to_lowercase();
     let name = model.name();
     let search_ok = needle.is_empty()
@@ -273,7 +266,7 @@ fn use_earliest_months() -> RwSignal<Vec<Month>> {
                     let code = data.default_code(model.id()).map(str::to_owned);
                     leptos::task::spawn_local(async move {
                         let month = match code {
-                            Some(code) => match api::availability(&code, 1).await {
+                            Some(code) => match api::availability(&code, Quantity::ONE).await {
                                 Ok(answer) => Month::Known(answer.first),
                                 Err(_) => Month::Unavailable,
                             },
@@ -315,7 +308,7 @@ fn Card(
     let specs = model.specs().clone();
     let color = paint_color(model, &model.default_configuration());
     let href = Route::Configure {
-        model: id.to_string(),
+        model: id,
         code: None,
         quantity: None,
     }

@@ -3,7 +3,9 @@
 //! the share link) and into the drafts; price, availability and the code are `Memo`s over domain
 //! calls, recomputed on every click in the browser.
 
-use configurator_domain::{Applied, Choice, Configuration, Model, Quantity, code, engine, price};
+use configurator_domain::{
+    Applied, Choice, Configuration, Model, ModelId, Quantity, code, engine, price,
+};
 use leptos::prelude::*;
 
 use crate::{
@@ -24,14 +26,14 @@ use crate::{
 /// The page: waits for the catalog, then configures the model the URL names.
 #[component]
 pub fn ConfigurePage(
-    /// The model id from the URL.
-    model: String,
+    /// The model the URL names.
+    model: ModelId,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app_state();
     move || match app.catalog.get() {
         CatalogStatus::Ready { data, .. } => {
-            match data.catalog().models().iter().position(|m| m.id().as_str() == model) {
+            match data.catalog().models().iter().position(|m| *m.id() == model) {
                 Some(index) => view! { <Configurator data=data model_index=index /> }.into_any(),
                 None => view! {
                     <h1>{t!(i18n, configure.unknown_title)}</h1>
@@ -72,7 +74,7 @@ fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
     };
     let (initial, code_ok) = from_url(&data, &model, url_code.as_deref());
     let configuration = RwSignal::new(initial);
-    let quantity = RwSignal::new(url_quantity.unwrap_or(1));
+    let quantity = RwSignal::new(url_quantity.unwrap_or(Quantity::ONE));
     // A choice waiting in the conflict dialog, with what it would do.
     let pending = RwSignal::new(None::<(Choice, Applied)>);
     let problem = RwSignal::new((!code_ok).then_some(Problem::BadCode));
@@ -93,11 +95,10 @@ fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
     let quote_of = {
         let data = data.clone();
         move |config: &Configuration| {
-            let q = Quantity::try_from(u32::from(quantity.get())).ok()?;
             price::quote(
                 data.catalog(),
                 config,
-                q,
+                quantity.get(),
                 &market.get()?,
                 app.currency.get(),
             )
@@ -116,9 +117,9 @@ fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
     // The URL and the drafts follow the configuration, a moment after the last change: writing
     // them on every click would cost more than the click itself. What is still waiting is
     // written when the page is hidden or left, so nothing is lost.
-    let model_id = model.id().to_string();
+    let model_id = model.id().clone();
     let default_code = data.default_code(model.id()).map(str::to_owned);
-    let waiting = StoredValue::new_local(None::<(String, Option<String>, u16)>);
+    let waiting = StoredValue::new_local(None::<(String, Option<String>, Quantity)>);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     // Whether the address has been written once (the first write replaces the opening address).
     let opened = StoredValue::new(false);
@@ -126,9 +127,9 @@ fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
     let written = StoredValue::new(None::<String>);
     let write_draft = {
         let model_id = model_id.clone();
-        move |code: &Option<String>, quantity: u16| {
+        move |code: &Option<String>, quantity: Quantity| {
             if let Some(code) = code
-                && (Some(code) != default_code.as_ref() || quantity > 1)
+                && (Some(code) != default_code.as_ref() || quantity > Quantity::ONE)
             {
                 drafts::save(&model_id, code, quantity);
             }
