@@ -5,14 +5,10 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{server_status::ServerStatus, switches::Switches},
+    components::{account::Account, server_status::ServerStatus, switches::Switches},
     i18n::{I18nContextProvider, locale_of, t, use_i18n},
     navigation::{provide_address, use_route},
-    pages::{
-        catalog::CatalogPage,
-        configure::ConfigurePage,
-        sign_in::{self, SignInPage, SignOutButton},
-    },
+    pages::{catalog::CatalogPage, configure::ConfigurePage, sign_in::SignInPage},
     route::Route,
     state::{self, CatalogStatus, Notice, Prefs, use_app_state},
 };
@@ -187,29 +183,6 @@ fn Header() -> impl IntoView {
             <Switches />
             <Account />
         </header>
-    }
-}
-
-/// Who is signed in, with a way out; or the way in.
-#[component]
-fn Account() -> impl IntoView {
-    let i18n = use_i18n();
-    let app = use_app_state();
-    move || {
-        match app.account.get() {
-        Some(account) => view! {
-            <p class="account">
-                <span>{sign_in::describe(&account, crate::i18n::t_string!(i18n, account.planner))}</span>
-                " "
-                <SignOutButton />
-            </p>
-        }
-        .into_any(),
-        None => view! {
-            <p class="account"><a href=Route::SignIn.href()>{t!(i18n, account.sign_in)}</a></p>
-        }
-        .into_any(),
-    }
     }
 }
 

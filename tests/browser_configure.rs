@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 
 use configurator::{
-    components::{
-        conflict_dialog::ConflictDialog, option_picker::OptionPicker, price_panel::PricePanel,
-    },
     format::{self, MoneyUnit},
     i18n::I18nContextProvider,
+    pages::configure::{
+        conflict_dialog::ConflictDialog, option_picker::OptionPicker, price_panel::PricePanel,
+    },
     state::SharedCatalog,
 };
 use configurator_domain::{

@@ -8,13 +8,10 @@ use wasm_bindgen::JsCast as _;
 
 use crate::{
     api,
-    components::{
-        drawing::{Drawing, paint_color},
-        price_panel::PricePanel,
-        spec_sheet::SpecSheet,
-    },
+    components::drawing::{Drawing, paint_color},
     i18n::{t, t_string, use_i18n, use_lang},
     labels,
+    pages::configure::{price_panel::PricePanel, spec_sheet::SpecSheet},
     route::Route,
     state::SharedCatalog,
 };

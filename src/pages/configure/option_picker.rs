@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
 use crate::{
-    components::option_row::{Item, Note, RowState},
     format::MoneyUnit,
     i18n::{t, t_string, use_i18n, use_lang},
+    pages::configure::option_row::{Item, Note, RowState},
     state::SharedCatalog,
 };
 

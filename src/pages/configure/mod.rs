@@ -9,12 +9,6 @@ use configurator_domain::{
 use leptos::prelude::*;
 
 use crate::{
-    components::{
-        change_notice::{ChangeNotice, LastChange},
-        conflict_dialog::ConflictDialog,
-        option_picker::OptionPicker,
-        summary::Summary,
-    },
     drafts,
     format::{self, MoneyUnit},
     i18n::{t, use_i18n, use_lang},
@@ -22,6 +16,19 @@ use crate::{
     route::Route,
     state::{CatalogStatus, SharedCatalog, use_app_state},
 };
+
+pub mod change_notice;
+pub mod conflict_dialog;
+pub mod option_picker;
+pub mod option_row;
+pub mod price_panel;
+pub mod spec_sheet;
+pub mod summary;
+
+use change_notice::{ChangeNotice, LastChange};
+use conflict_dialog::ConflictDialog;
+use option_picker::OptionPicker;
+use summary::Summary;
 
 /// The page: waits for the catalog, then configures the model the URL names.
 #[component]

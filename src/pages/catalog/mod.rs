@@ -11,10 +11,7 @@ use leptos::prelude::*;
 
 use crate::{
     api,
-    components::{
-        drafts::DraftList,
-        drawing::{Drawing, paint_color},
-    },
+    components::drawing::{Drawing, paint_color},
     format,
     i18n::{t, t_string, use_i18n},
     labels,
@@ -22,6 +19,10 @@ use crate::{
     route::{CatalogQuery, Route, Sort},
     state::{SharedCatalog, use_app_state},
 };
+
+pub mod draft_list;
+
+use draft_list::DraftList;
 
 /// One card's data, computed once per catalog, market and currency.
 #[derive(Debug, Clone, PartialEq)]

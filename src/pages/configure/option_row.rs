@@ -224,7 +224,7 @@ mod tests {
     use super::*;
 
     fn cobalt() -> Model {
-        let catalog = Catalog::from_toml_str(include_str!("../../data/catalog.toml"))
+        let catalog = Catalog::from_toml_str(include_str!("../../../data/catalog.toml"))
             .expect("the shipped catalog loads");
         let id = "cobalt".parse().expect("a model id");
         catalog.model(&id).expect("the Cobalt").clone()
