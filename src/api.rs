@@ -4,6 +4,7 @@
 use std::{collections::BTreeMap, fmt};
 
 use configurator_domain::{
+    Quantity,
     api::{
         AvailabilityResponse, CatalogResponse, ErrorBody, Health, LoginRequest, QuoteRequest,
         SessionResponse,
@@ -85,7 +86,10 @@ pub async fn quote(request: &QuoteRequest) -> Result<OrderQuote, ApiError> {
 }
 
 /// The earliest build months of `quantity` units of the configuration `code`.
-pub async fn availability(code: &str, quantity: u16) -> Result<AvailabilityResponse, ApiError> {
+pub async fn availability(
+    code: &str,
+    quantity: Quantity,
+) -> Result<AvailabilityResponse, ApiError> {
     // Codes are base64url: nothing in them needs escaping in a query string.
     get_json(&format!("/availability?code={code}&quantity={quantity}")).await
 }

@@ -5,14 +5,10 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{server_status::ServerStatus, switches::Switches},
+    components::{account::Account, server_status::ServerStatus, switches::Switches},
     i18n::{I18nContextProvider, locale_of, t, use_i18n},
-    navigation::{provide_address, use_address},
-    pages::{
-        catalog::CatalogPage,
-        configure::ConfigurePage,
-        sign_in::{self, SignInPage, SignOutButton},
-    },
+    navigation::{provide_address, use_route},
+    pages::{catalog::CatalogPage, configure::ConfigurePage, sign_in::SignInPage},
     route::Route,
     state::{self, CatalogStatus, Notice, Prefs, use_app_state},
 };
@@ -28,12 +24,6 @@ pub fn App() -> impl IntoView {
             <Shell />
         </I18nContextProvider>
     }
-}
-
-/// The route the current address names (path and query string).
-pub fn use_route() -> Memo<Route> {
-    let address = use_address();
-    Memo::new(move |_| Route::parse(&address.get()))
 }
 
 /// Everything inside the translations: address, state, header, page, footer.
@@ -73,52 +63,33 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// What a page is, without its parameters: the page is built again only when this changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum PageKey {
-    Catalog,
-    Configure(String),
-    Compare,
-    Orders,
-    Plan,
-    SignIn,
-    NotFound(String),
-}
-
 /// The page that the current URL names.
 #[component]
 fn CurrentPage() -> impl IntoView {
     let i18n = use_i18n();
     let route = use_route();
-    let key = Memo::new(move |_| match route.get() {
-        Route::Catalog(_) => PageKey::Catalog,
-        Route::Configure { model, .. } => PageKey::Configure(model),
-        Route::Compare => PageKey::Compare,
-        Route::Orders => PageKey::Orders,
-        Route::Plan => PageKey::Plan,
-        Route::SignIn => PageKey::SignIn,
-        Route::NotFound { path } => PageKey::NotFound(path),
-    });
-    move || match key.get() {
-        PageKey::Catalog => view! { <CatalogPage /> }.into_any(),
-        PageKey::Configure(model) => view! { <ConfigurePage model=model /> }.into_any(),
-        PageKey::Compare => view! {
+    // The page is built again only when the page changes, not its parameters.
+    let page = Memo::new(move |_| route.with(Route::page));
+    move || match page.get() {
+        Route::Catalog(_) => view! { <CatalogPage /> }.into_any(),
+        Route::Configure { model, .. } => view! { <ConfigurePage model=model /> }.into_any(),
+        Route::Compare => view! {
             <h1>{t!(i18n, nav.compare)}</h1>
             <p>{t!(i18n, pages.compare)}</p>
         }
         .into_any(),
-        PageKey::Orders => view! {
+        Route::Orders => view! {
             <h1>{t!(i18n, nav.orders)}</h1>
             <p>{t!(i18n, pages.orders)}</p>
         }
         .into_any(),
-        PageKey::Plan => view! {
+        Route::Plan => view! {
             <h1>{t!(i18n, pages.plan_title)}</h1>
             <p>{t!(i18n, pages.plan)}</p>
         }
         .into_any(),
-        PageKey::SignIn => view! { <SignInPage /> }.into_any(),
-        PageKey::NotFound(path) => view! {
+        Route::SignIn => view! { <SignInPage /> }.into_any(),
+        Route::NotFound { path } => view! {
             <h1>{t!(i18n, pages.not_found_title)}</h1>
             <p>{t!(i18n, pages.not_found)} " " <code>{path}</code></p>
         }
@@ -212,29 +183,6 @@ fn Header() -> impl IntoView {
             <Switches />
             <Account />
         </header>
-    }
-}
-
-/// Who is signed in, with a way out; or the way in.
-#[component]
-fn Account() -> impl IntoView {
-    let i18n = use_i18n();
-    let app = use_app_state();
-    move || {
-        match app.account.get() {
-        Some(account) => view! {
-            <p class="account">
-                <span>{sign_in::describe(&account, crate::i18n::t_string!(i18n, account.planner))}</span>
-                " "
-                <SignOutButton />
-            </p>
-        }
-        .into_any(),
-        None => view! {
-            <p class="account"><a href=Route::SignIn.href()>{t!(i18n, account.sign_in)}</a></p>
-        }
-        .into_any(),
-    }
     }
 }
 

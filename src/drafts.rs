@@ -2,10 +2,13 @@
 //! that nothing is lost on a reload; listed on the catalog page for resuming. Stored drafts of an
 //! older version, or whose code the current catalog no longer decodes, are dropped with a notice.
 
-use configurator_domain::{Catalog, code};
+use configurator_domain::{Catalog, ModelId, Quantity, code};
 use serde::{Deserialize, Serialize};
 
-use crate::storage::{self, Stored};
+use crate::{
+    route::Route,
+    storage::{self, Stored},
+};
 
 /// The version of the drafts' envelope.
 const VERSION: u32 = 1;
@@ -24,6 +27,17 @@ pub struct Draft {
     pub quantity: u16,
 }
 
+impl Draft {
+    /// The address that resumes this draft; `None` when its model id is malformed.
+    pub fn route(&self) -> Option<Route> {
+        Some(Route::Configure {
+            model: self.model.parse().ok()?,
+            code: Some(self.code.clone()),
+            quantity: Quantity::try_from(u32::from(self.quantity)).ok(),
+        })
+    }
+}
+
 /// The stored drafts, newest first, and whether some had to be dropped.
 pub fn load(catalog: Option<&Catalog>) -> (Vec<Draft>, bool) {
     match storage::load::<Vec<Draft>>(storage::DRAFTS_KEY, VERSION) {
@@ -38,7 +52,7 @@ pub fn load(catalog: Option<&Catalog>) -> (Vec<Draft>, bool) {
                 .into_iter()
                 .filter(|d| {
                     code::decode(catalog, &d.code).is_ok_and(|c| c.model.as_str() == d.model)
-                        && (1..=999).contains(&d.quantity)
+                        && Quantity::try_from(u32::from(d.quantity)).is_ok()
                 })
                 .collect();
             let dropped = kept.len() != before;
@@ -51,17 +65,17 @@ pub fn load(catalog: Option<&Catalog>) -> (Vec<Draft>, bool) {
 }
 
 /// Saves the draft of `model`, replacing its earlier one.
-pub fn save(model: &str, code: &str, quantity: u16) {
+pub fn save(model: &ModelId, code: &str, quantity: Quantity) {
     let mut drafts = storage::load::<Vec<Draft>>(storage::DRAFTS_KEY, VERSION)
         .found()
         .unwrap_or_default();
-    drafts.retain(|d| d.model != model);
+    drafts.retain(|d| d.model != model.as_str());
     drafts.insert(
         0,
         Draft {
-            model: model.to_owned(),
+            model: model.to_string(),
             code: code.to_owned(),
-            quantity,
+            quantity: quantity.get(),
         },
     );
     drafts.truncate(MAX);

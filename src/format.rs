@@ -1,7 +1,11 @@
 //! Numbers for people: money with digit grouping in the reader's language, signed differences,
-//! and conversions of catalog prices (US cents) for option price differences.
+//! and catalog price differences (US cents) in the currency shown, converted by the domain.
 
-use configurator_domain::{Catalog, Lang, MarketId, catalog::Rate, price::Currency};
+use configurator_domain::{
+    Catalog, Lang, MarketId,
+    catalog::{Rate, Rounding},
+    price::{self, Currency},
+};
 
 /// The currency amounts are shown in, and the rate from catalog prices (US cents) to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,15 +16,18 @@ pub struct MoneyUnit {
     pub code: String,
     /// Digits of its minor unit.
     pub digits: u8,
+    /// How the catalog rounds a conversion.
+    pub rounding: Rounding,
 }
 
 impl MoneyUnit {
-    /// US dollars, the catalog's own prices.
+    /// US dollars, the catalog's own prices (nothing to round).
     pub fn usd() -> Self {
         Self {
             rate: None,
             code: "USD".to_owned(),
             digits: 2,
+            rounding: Rounding::HalfUp,
         }
     }
 
@@ -34,6 +41,7 @@ impl MoneyUnit {
                 rate: Some(rate.clone()),
                 code: rate.currency.to_string(),
                 digits: rate.minor_digits,
+                rounding: catalog.exchange().rounding,
             },
             _ => Self::usd(),
         }
@@ -44,14 +52,11 @@ impl MoneyUnit {
         money(minor, self.digits, &self.code, lang)
     }
 
-    /// A catalog price difference (US cents) in this currency, signed.
-    pub fn show_delta(&self, cents: i64, lang: Lang) -> String {
-        delta(
-            convert(cents, self.rate.as_ref()),
-            self.digits,
-            &self.code,
-            lang,
-        )
+    /// A catalog price difference (US cents) in this currency, signed; `None` when it does not
+    /// fit in 64 bits.
+    pub fn show_delta(&self, cents: i64, lang: Lang) -> Option<String> {
+        let minor = price::convert(cents, self.rate.as_ref(), self.rounding).ok()?;
+        Some(delta(minor, self.digits, &self.code, lang))
     }
 }
 
@@ -108,25 +113,6 @@ pub fn delta(minor: i64, digits: u8, currency: &str, lang: Lang) -> String {
     if minor > 0 { format!("+{text}") } else { text }
 }
 
-/// US cents in minor units of `rate`'s currency, rounded half away from zero (the catalog's
-/// rounding for shown differences); cents unchanged without a rate.
-pub fn convert(cents: i64, rate: Option<&Rate>) -> i64 {
-    let Some(rate) = rate else {
-        return cents;
-    };
-    let numerator = i128::from(cents)
-        * i128::from(rate.per_usd.mantissa())
-        * 10i128.pow(u32::from(rate.minor_digits));
-    let denominator = 100 * 10i128.pow(u32::from(rate.per_usd.scale()));
-    let (q, r) = (numerator / denominator, numerator % denominator);
-    let rounded = if 2 * r.abs() >= denominator {
-        q + numerator.signum()
-    } else {
-        q
-    };
-    i64::try_from(rounded).unwrap_or(i64::MAX)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,20 +138,5 @@ mod tests {
         );
         assert_eq!(money(5, 2, "USD", Lang::En), "0.05\u{a0}USD");
         assert_eq!(delta(25_000, 2, "USD", Lang::En), "+250.00\u{a0}USD");
-    }
-
-    #[test]
-    fn converts_with_rounding() {
-        let rate = Rate {
-            currency: "KGS".parse().expect("currency"),
-            minor_digits: 2,
-            per_usd: "87.45".parse().expect("decimal"),
-        };
-        // 250.00 USD × 87.45 = 21 862.50 KGS.
-        assert_eq!(convert(25_000, Some(&rate)), 2_186_250);
-        // 0.01 USD × 87.45 = 0.8745 KGS → 0.87.
-        assert_eq!(convert(1, Some(&rate)), 87);
-        assert_eq!(convert(-1, Some(&rate)), -87);
-        assert_eq!(convert(25_000, None), 25_000);
     }
 }

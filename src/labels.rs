@@ -1,43 +1,8 @@
-//! Words for domain enums: their URL slugs and their names in the reader's language.
+//! Words for domain enums in the reader's language (their URL slugs are the domain's `as_str`).
 
 use configurator_domain::catalog::{Body, Brand};
 
 use crate::i18n::{Locale, td_string};
-
-/// Every body type, in the order the filters list them.
-pub const BODIES: [Body; 7] = [
-    Body::Sedan,
-    Body::Crossover,
-    Body::Microvan,
-    Body::Pickup,
-    Body::Minibus,
-    Body::Bus,
-    Body::Truck,
-];
-
-/// Both brands.
-pub const BRANDS: [Brand; 2] = [Brand::Chevrolet, Brand::Isuzu];
-
-/// The body type as in the catalog file and URLs: `minibus`.
-pub fn body_slug(body: Body) -> &'static str {
-    match body {
-        Body::Sedan => "sedan",
-        Body::Crossover => "crossover",
-        Body::Microvan => "microvan",
-        Body::Pickup => "pickup",
-        Body::Minibus => "minibus",
-        Body::Bus => "bus",
-        Body::Truck => "truck",
-    }
-}
-
-/// The brand as in the catalog file and URLs: `isuzu`.
-pub fn brand_slug(brand: Brand) -> &'static str {
-    match brand {
-        Brand::Chevrolet => "chevrolet",
-        Brand::Isuzu => "isuzu",
-    }
-}
 
 /// The brand's name (the same in every language).
 pub fn brand_name(brand: Brand) -> &'static str {

@@ -1,10 +1,13 @@
 //! Client-side navigation without a router crate (leptos_router alone added about 59 KB gzip to a
 //! minimal Leptos app, and this app needs only a little of it): the address as a signal,
 //! [`Address::navigate`] to push or replace it, Back and Forward through `popstate`, and clicks on
-//! the app's own links kept in the page. What an address means is [`crate::route::Route`]'s job.
+//! the app's own links kept in the page. What an address means is [`Route`]'s job; [`use_route`]
+//! gives it for the current address.
 
 use leptos::{ev, prelude::*};
 use wasm_bindgen::{JsCast as _, JsValue};
+
+use crate::route::Route;
 
 /// The address: path and query string, `/configure/cobalt?c=…`. Provided as context.
 #[derive(Debug, Clone, Copy)]
@@ -54,7 +57,7 @@ fn current() -> String {
     )
 }
 
-/// Starts following the browser's address and provides it as context.
+/// Starts following the browser's address and provides it, and the route it names, as context.
 pub fn provide_address() -> Address {
     let address = Address(RwSignal::new(current()));
     let on_pop = window_event_listener(ev::popstate, move |_| address.0.set(current()));
@@ -69,12 +72,20 @@ pub fn provide_address() -> Address {
         on_click.remove();
     });
     provide_context(address);
+    // One parse per address, however many parts of the page follow the route.
+    provide_context(Memo::new(move |_| Route::parse(&address.get())));
     address
 }
 
 /// The address provided by [`provide_address`].
 pub fn use_address() -> Address {
     expect_context::<Address>()
+}
+
+/// The route the current address names (path and query string), provided by
+/// [`provide_address`].
+pub fn use_route() -> Memo<Route> {
+    expect_context::<Memo<Route>>()
 }
 
 /// The path a click on one of the app's own links goes to; `None` for everything the browser

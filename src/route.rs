@@ -1,8 +1,14 @@
 //! Every URL of the app: the one place where paths and query strings are built and parsed.
 //!
 //! State that belongs in a link lives here: the catalog's filters (`/?brand=isuzu&sort=price`) and
-//! a configuration (`/configure/cobalt?c=CODE&q=5`). Parsing never fails: unknown or malformed
-//! parameters are dropped, an unknown path is [`Route::NotFound`].
+//! a configuration (`/configure/cobalt?c=CODE&q=5`). Parameters are parsed into the domain's
+//! checked types once, here. Parsing never fails: unknown or malformed parameters are dropped, an
+//! unknown path is [`Route::NotFound`].
+
+use configurator_domain::{
+    ModelId, Quantity,
+    catalog::{Body, Brand},
+};
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,12 +17,12 @@ pub enum Route {
     Catalog(CatalogQuery),
     /// `/configure/{model}?c={code}&q={quantity}`: configuring one vehicle type.
     Configure {
-        /// The model id.
-        model: String,
+        /// The model.
+        model: ModelId,
         /// The configuration code; `None` means the model's default configuration.
         code: Option<String>,
-        /// Units, 1 to 999; `None` means one.
-        quantity: Option<u16>,
+        /// Units; `None` means one.
+        quantity: Option<Quantity>,
     },
     /// `/compare`: variants side by side.
     Compare,
@@ -34,13 +40,25 @@ pub enum Route {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CatalogQuery {
     /// Only this brand (`chevrolet`, `isuzu`).
-    pub brand: Option<String>,
+    pub brand: Option<Brand>,
     /// Only this body type (`sedan`, `minibus`, ...).
-    pub body: Option<String>,
+    pub body: Option<Body>,
     /// The order of the cards.
     pub sort: Sort,
     /// Text the name must contain (any case, surrounding spaces ignored); empty for all.
     pub search: String,
+}
+
+impl CatalogQuery {
+    /// The brand a URL value names; `None` for any other value.
+    pub fn brand_of(slug: &str) -> Option<Brand> {
+        Brand::ALL.into_iter().find(|b| b.as_str() == slug)
+    }
+
+    /// The body type a URL value names; `None` for any other value.
+    pub fn body_of(slug: &str) -> Option<Body> {
+        Body::ALL.into_iter().find(|b| b.as_str() == slug)
+    }
 }
 
 /// How the catalog is ordered.
@@ -102,28 +120,30 @@ impl Route {
                 .map(|(_, v)| v.as_str())
         };
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let not_found = || Self::NotFound {
+            path: path.to_owned(),
+        };
         match segments.as_slice() {
             [] => Self::Catalog(CatalogQuery {
-                brand: param("brand").filter(|v| is_id(v)).map(str::to_owned),
-                body: param("body").filter(|v| is_id(v)).map(str::to_owned),
+                brand: param("brand").and_then(CatalogQuery::brand_of),
+                body: param("body").and_then(CatalogQuery::body_of),
                 sort: Sort::from_slug(param("sort").unwrap_or_default()),
                 // Not trimmed: the search box shows what the URL holds while the user types.
                 search: param("q").unwrap_or_default().to_owned(),
             }),
-            ["configure", model] if is_id(model) => Self::Configure {
-                model: (*model).to_owned(),
-                code: param("c").filter(|v| is_code(v)).map(str::to_owned),
-                quantity: param("q")
-                    .and_then(|v| v.parse::<u16>().ok())
-                    .filter(|q| (1..=999).contains(q)),
+            ["configure", model] => match model.parse() {
+                Ok(model) => Self::Configure {
+                    model,
+                    code: param("c").filter(|v| is_code(v)).map(str::to_owned),
+                    quantity: param("q").and_then(|v| v.parse().ok()),
+                },
+                Err(_) => not_found(),
             },
             ["compare"] => Self::Compare,
             ["orders"] => Self::Orders,
             ["plan"] => Self::Plan,
             ["sign-in"] => Self::SignIn,
-            _ => Self::NotFound {
-                path: path.to_owned(),
-            },
+            _ => not_found(),
         }
     }
 
@@ -132,8 +152,18 @@ impl Route {
         match self {
             Self::Catalog(query) => {
                 let params = [
-                    ("brand", query.brand.clone().unwrap_or_default()),
-                    ("body", query.body.clone().unwrap_or_default()),
+                    (
+                        "brand",
+                        query
+                            .brand
+                            .map(Brand::as_str)
+                            .unwrap_or_default()
+                            .to_owned(),
+                    ),
+                    (
+                        "body",
+                        query.body.map(Body::as_str).unwrap_or_default().to_owned(),
+                    ),
                     ("sort", query.sort.slug().to_owned()),
                     ("q", query.search.clone()),
                 ];
@@ -149,7 +179,7 @@ impl Route {
                     (
                         "q",
                         quantity
-                            .filter(|q| *q > 1)
+                            .filter(|q| q.get() > 1)
                             .map(|q| q.to_string())
                             .unwrap_or_default(),
                     ),
@@ -167,6 +197,21 @@ impl Route {
     /// The catalog page without filters.
     pub fn home() -> Self {
         Self::Catalog(CatalogQuery::default())
+    }
+
+    /// The page this route shows, without the parameters the page follows by itself (the
+    /// catalog's filters, a configuration and its quantity): the page is built again only when
+    /// this changes.
+    pub fn page(&self) -> Self {
+        match self {
+            Self::Catalog(_) => Self::home(),
+            Self::Configure { model, .. } => Self::Configure {
+                model: model.clone(),
+                code: None,
+                quantity: None,
+            },
+            other => other.clone(),
+        }
     }
 }
 
@@ -235,15 +280,6 @@ fn decode(value: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Whether a path segment can be a catalog id (lower-case ASCII letters, digits, `.`, `_`, `-`).
-fn is_id(segment: &str) -> bool {
-    !segment.is_empty()
-        && segment.len() <= 24
-        && segment
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
-}
-
 /// Whether a value can be a configuration code (base64url, at most 64 characters).
 fn is_code(value: &str) -> bool {
     !value.is_empty()
@@ -255,15 +291,28 @@ fn is_code(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use configurator_domain::{
+        ModelId, Quantity,
+        catalog::{Body, Brand},
+    };
+
     use super::{CatalogQuery, Route, Sort};
+
+    fn id(text: &str) -> ModelId {
+        text.parse().expect("a model id")
+    }
+
+    fn units(n: u32) -> Quantity {
+        Quantity::try_from(n).expect("a quantity")
+    }
 
     #[test]
     fn every_route_round_trips() {
         let routes = [
             Route::home(),
             Route::Catalog(CatalogQuery {
-                brand: Some("isuzu".to_owned()),
-                body: Some("minibus".to_owned()),
+                brand: Some(Brand::Isuzu),
+                body: Some(Body::Minibus),
                 sort: Sort::Payload,
                 search: "np 37 & co/100%".to_owned(),
             }),
@@ -272,14 +321,14 @@ mod tests {
                 ..CatalogQuery::default()
             }),
             Route::Configure {
-                model: "dmax-double".to_owned(),
+                model: id("dmax-double"),
                 code: None,
                 quantity: None,
             },
             Route::Configure {
-                model: "cobalt".to_owned(),
+                model: id("cobalt"),
                 code: Some("AQYyMDI3LjEGY29iYWx0-_x".to_owned()),
-                quantity: Some(25),
+                quantity: Some(units(25)),
             },
             Route::Compare,
             Route::Orders,
@@ -298,9 +347,9 @@ mod tests {
     fn the_home_page_and_defaults_have_plain_urls() {
         assert_eq!(Route::home().href(), "/");
         let one = Route::Configure {
-            model: "cobalt".to_owned(),
+            model: id("cobalt"),
             code: None,
-            quantity: Some(1),
+            quantity: Some(Quantity::ONE),
         };
         assert_eq!(one.href(), "/configure/cobalt");
     }
@@ -316,6 +365,10 @@ mod tests {
             Route::parse("/configure/cobalt/extra"),
             Route::NotFound { .. }
         ));
+        assert!(matches!(
+            Route::parse("/configure/-cobalt"),
+            Route::NotFound { .. }
+        ));
     }
 
     #[test]
@@ -324,13 +377,18 @@ mod tests {
             Route::parse("/?brand=Bad!&body=%ZZ&sort=sideways&q=%FF"),
             Route::home()
         );
+        assert_eq!(Route::parse("/?brand=lada&body=tank"), Route::home());
         assert_eq!(
             Route::parse("/configure/cobalt?c=not%20a%20code&q=1000"),
             Route::Configure {
-                model: "cobalt".to_owned(),
+                model: id("cobalt"),
                 code: None,
                 quantity: None,
             }
+        );
+        assert_eq!(
+            Route::parse("/configure/cobalt?q=0"),
+            Route::parse("/configure/cobalt")
         );
         assert_eq!(
             Route::parse("/?q=a+b&unknown=1"),
@@ -339,6 +397,16 @@ mod tests {
                 ..CatalogQuery::default()
             })
         );
+    }
+
+    #[test]
+    fn a_page_is_its_route_without_what_the_page_follows() {
+        let filtered = Route::parse("/?brand=isuzu&q=np");
+        assert_eq!(filtered.page(), Route::home());
+        let configured = Route::parse("/configure/cobalt?c=AQYy&q=5");
+        assert_eq!(configured.page(), Route::parse("/configure/cobalt"));
+        assert_ne!(configured.page(), Route::parse("/configure/nexia").page());
+        assert_eq!(Route::Plan.page(), Route::Plan);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use configurator_domain::{
-    Catalog, MarketId,
+    Catalog, MarketId, ModelId,
     api::{CatalogResponse, SessionResponse},
     price::Currency,
 };
@@ -24,20 +24,35 @@ const PREFS_VERSION: u32 = 1;
 /// The version of the signed-in account's envelope.
 const ACCOUNT_VERSION: u32 = 1;
 
-/// The catalog answer, shared without copying; equal when it is the same answer.
+/// The server's catalog answer (the checked catalog and each model's default code), shared
+/// without copying; equal when it is the same answer.
 #[derive(Debug, Clone)]
-pub struct Shared(pub Arc<CatalogResponse>);
+pub struct SharedCatalog {
+    response: Arc<CatalogResponse>,
+}
 
-impl PartialEq for Shared {
+impl PartialEq for SharedCatalog {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        Arc::ptr_eq(&self.response, &other.response)
     }
 }
 
-impl Shared {
+impl SharedCatalog {
+    /// Shares `response`.
+    pub fn new(response: CatalogResponse) -> Self {
+        Self {
+            response: Arc::new(response),
+        }
+    }
+
     /// The checked catalog.
     pub fn catalog(&self) -> &Catalog {
-        &self.0.catalog
+        &self.response.catalog
+    }
+
+    /// The code of `model`'s default configuration, as the server made it.
+    pub fn default_code(&self, model: &ModelId) -> Option<&str> {
+        self.response.default_codes.get(model).map(String::as_str)
     }
 }
 
@@ -50,7 +65,7 @@ pub enum CatalogStatus {
     /// server could not be reached.
     Ready {
         /// The catalog.
-        data: Shared,
+        data: SharedCatalog,
         /// Why the cached copy is in use, if it is.
         offline: Option<ApiError>,
     },
@@ -97,7 +112,7 @@ pub struct AppState {
 
 impl AppState {
     /// The catalog when there is one.
-    pub fn data(&self) -> Option<Shared> {
+    pub fn data(&self) -> Option<SharedCatalog> {
         match self.catalog.get() {
             CatalogStatus::Ready { data, .. } => Some(data),
             _ => None,
@@ -155,7 +170,7 @@ pub fn save_prefs(prefs: &Prefs) {
 /// server's answer replaces it when it arrives and is cached in turn.
 pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> AppState {
     let cached = match storage::load::<CatalogResponse>(storage::CATALOG_KEY, CATALOG_VERSION) {
-        Stored::Found(response) => Some(Shared(Arc::new(response))),
+        Stored::Found(response) => Some(SharedCatalog::new(response)),
         Stored::Dropped => {
             notices.push(Notice::StoredDataDropped);
             None
@@ -172,7 +187,7 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
         }
         let response = api::parse_catalog(&text)?;
         storage::save_json(storage::CATALOG_KEY, CATALOG_VERSION, &text);
-        Ok(Some(Arc::new(response)))
+        Ok(Some(SharedCatalog::new(response)))
     });
     let catalog = Memo::new(move |_| match (fetched.get(), cached.clone()) {
         (Some(Ok(None)), Some(data)) => CatalogStatus::Ready {
@@ -181,8 +196,8 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
         },
         // Not reached: "unchanged" is only said when there is a saved copy.
         (Some(Ok(None)), None) => CatalogStatus::Loading,
-        (Some(Ok(Some(response))), _) => CatalogStatus::Ready {
-            data: Shared(response),
+        (Some(Ok(Some(data))), _) => CatalogStatus::Ready {
+            data,
             offline: None,
         },
         (None, Some(data)) => CatalogStatus::Ready {

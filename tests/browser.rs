@@ -7,91 +7,44 @@ use leptos::{mount::mount_to, prelude::*};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
+mod support;
+
+use support::{answer, container, find, has, wait_until};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element in the page's body to mount into.
-fn container() -> web_sys::HtmlElement {
-    let document = document();
-    let element = document
-        .create_element("div")
-        .expect("create a div")
-        .unchecked_into::<web_sys::HtmlElement>();
-    document
-        .body()
-        .expect("a body")
-        .append_child(&element)
-        .expect("append");
-    element
-}
-
-/// Waits for `ms` milliseconds of browser time, letting fetches and effects run.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("set a timeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timeout resolves");
-}
-
-/// Polls until `condition` holds on the container, up to two seconds.
-async fn wait_for(
-    element: &web_sys::HtmlElement,
-    condition: impl Fn(&web_sys::HtmlElement) -> bool,
-) {
-    for _ in 0..40 {
-        leptos::task::tick().await;
-        if condition(element) {
-            return;
-        }
-        sleep(50).await;
-    }
-    panic!("condition never held; DOM: {}", element.inner_html());
-}
-
 #[wasm_bindgen_test]
-async fn server_status_shows_loading_then_the_error_with_a_retry_button() {
+async fn server_status_shows_loading_then_the_error_and_try_again_shows_the_new_answer() {
     let root = container();
     let _handle = mount_to(root.clone(), || {
         view! { <I18nContextProvider enable_cookie=false><ServerStatus /></I18nContextProvider> }
     });
     leptos::task::tick().await;
     assert!(
-        root.query_selector("[data-state=loading]")
-            .ok()
-            .flatten()
-            .is_some(),
+        has(&root, "[data-state=loading]"),
         "starts in the loading state: {}",
         root.inner_html()
     );
     // The test runner's own web server has no API: the health call answers 404.
-    wait_for(&root, |el| {
-        el.query_selector("[data-state=error]")
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
+    wait_until("the error", || has(&root, "[data-state=error]")).await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("Server unavailable"), "{text}");
     assert!(text.contains("HTTP 404"), "{text}");
-    let retry = root
-        .query_selector("button")
-        .ok()
-        .flatten()
-        .expect("a retry button")
-        .unchecked_into::<web_sys::HtmlElement>();
+    let retry = find(&root, "button");
     assert_eq!(retry.text_content().as_deref(), Some("Try again"));
+    // Now the server answers: only asking again shows it.
+    let _answering = answer(
+        "/api/v1/health",
+        200,
+        r#"{"status":"ok","version":"9.9.9"}"#,
+    );
     retry.click();
-    wait_for(&root, |el| {
-        el.query_selector("[data-state=error]")
-            .ok()
-            .flatten()
-            .is_some()
+    wait_until("the answer to asking again", || {
+        has(&root, "[data-state=ok]")
     })
     .await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("v9.9.9"), "{text}");
 }
 
 #[wasm_bindgen_test]

@@ -3,90 +3,29 @@
 //! the price panel.
 #![cfg(target_arch = "wasm32")]
 
-use std::{collections::BTreeMap, sync::Arc};
-
 use configurator::{
-    components::{
-        conflict_dialog::ConflictDialog, option_picker::OptionPicker, price_panel::PricePanel,
-    },
     format::{self, MoneyUnit},
     i18n::I18nContextProvider,
-    state::Shared,
+    pages::configure::{
+        conflict_dialog::ConflictDialog, option_picker::OptionPicker, price_panel::PricePanel,
+    },
 };
 use configurator_domain::{
-    Applied, Catalog, Choice, Configuration, Lang, Quantity,
-    api::CatalogResponse,
-    code, engine,
+    Applied, Choice, Configuration, Lang, Quantity, engine,
     price::{self, Currency},
 };
 use leptos::{mount::mount_to, prelude::*};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
+mod support;
+
+use support::{cobalt, container, count, find, shared, tick};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The real catalog with its default codes, as the server sends it.
-fn shared() -> Shared {
-    let catalog =
-        Catalog::from_toml_str(include_str!("../data/catalog.toml")).expect("the catalog");
-    let default_codes: BTreeMap<_, _> = catalog
-        .models()
-        .iter()
-        .map(|m| {
-            let code = code::encode(&catalog, &m.default_configuration()).expect("encode");
-            (m.id().clone(), code)
-        })
-        .collect();
-    Shared(Arc::new(CatalogResponse {
-        catalog,
-        default_codes,
-    }))
-}
-
-fn cobalt(data: &Shared) -> (usize, configurator_domain::Model) {
-    let index = data
-        .catalog()
-        .models()
-        .iter()
-        .position(|m| m.id().as_str() == "cobalt")
-        .expect("cobalt");
-    (index, data.catalog().models()[index].clone())
-}
-
-fn container() -> web_sys::HtmlElement {
-    let element = document()
-        .create_element("div")
-        .expect("create a div")
-        .unchecked_into::<web_sys::HtmlElement>();
-    document()
-        .body()
-        .expect("a body")
-        .append_child(&element)
-        .expect("append");
-    element
-}
-
-fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| panic!("no `{selector}` in {}", root.inner_html()))
-        .unchecked_into()
-}
 
 fn input(root: &web_sys::HtmlElement, choice: &str) -> web_sys::HtmlInputElement {
     find(root, &format!("input[data-choice=\"{choice}\"]")).unchecked_into()
-}
-
-fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
-    root.query_selector_all(selector)
-        .map(|l| l.length())
-        .unwrap_or(0)
-}
-
-async fn tick() {
-    leptos::task::tick().await;
-    leptos::task::tick().await;
 }
 
 #[wasm_bindgen_test]
@@ -117,7 +56,7 @@ async fn option_picker_offers_real_radio_and_checkbox_groups_with_prices_and_rea
             <I18nContextProvider enable_cookie=false>
                 <OptionPicker
                     data=picker_data.clone()
-                    model=index
+                    model_index=index
                     configuration=configuration
                     availability=availability
                     unit=Signal::derive(MoneyUnit::usd)
@@ -223,7 +162,7 @@ async fn conflict_dialog_lists_the_changes_traps_focus_and_answers_accept_cancel
             <I18nContextProvider enable_cookie=false>
                 <ConflictDialog
                     data=dialog_data.clone()
-                    model=index
+                    model_index=index
                     pending=pending
                     price_change=Signal::derive(|| Some("−900.00 USD".to_owned()))
                     on_accept=Callback::new(move |()| { answers.update(|a| a.push("accept")); pending.set(None); })

@@ -1,11 +1,21 @@
 //! The vehicle drawing: one side-view SVG per body type, drawn here in Rust (no extra request),
 //! with the body tinted in the chosen paint.
 
-use configurator_domain::catalog::Body;
+use configurator_domain::{Configuration, Model, catalog::Body};
 use leptos::prelude::*;
 
 /// The tint when no paint is chosen.
-pub const NEUTRAL: &str = "#c8ccd0";
+const NEUTRAL: &str = "#c8ccd0";
+
+/// The paint color of a configuration (`#rrggbb`), for the drawing.
+pub fn paint_color(model: &Model, config: &Configuration) -> String {
+    config
+        .options
+        .iter()
+        .filter_map(|id| model.option(id))
+        .find_map(|o| o.color.clone())
+        .unwrap_or_else(|| NEUTRAL.to_owned())
+}
 
 /// The shapes of a body type: the painted body, the windows, and the wheel centres.
 struct Shape {

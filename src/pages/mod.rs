@@ -1,4 +1,4 @@
-//! The pages of the app, one module each.
+//! The pages of the app, one folder each: the page and the components only it uses.
 
 pub mod catalog;
 pub mod configure;

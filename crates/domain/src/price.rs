@@ -15,7 +15,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Rounding;
+use crate::catalog::{Rate, Rounding};
 use crate::decimal::Decimal;
 use crate::engine::{Configuration, Violation};
 use crate::ids::{CurrencyCode, MarketId, ModelId, OptionId, PowertrainId, Quantity, TrimId};
@@ -240,6 +240,22 @@ fn div_round(n: i128, d: i128, rule: Rounding) -> i128 {
     }
 }
 
+/// US cents in minor units of `rate`'s currency, `cents × per_usd × 10^minor_digits / 100` rounded
+/// by `rule`; unchanged without a rate. A negative amount (a price difference) converts to the
+/// opposite of its opposite's conversion, so a difference and its reverse round alike.
+pub fn convert(cents: i64, rate: Option<&Rate>, rule: Rounding) -> Result<i64, PriceError> {
+    let Some(rate) = rate else {
+        return Ok(cents);
+    };
+    let numerator = i128::from(cents.unsigned_abs())
+        * i128::from(rate.per_usd.mantissa())
+        * 10i128.pow(u32::from(rate.minor_digits));
+    let denominator = 100 * 10i128.pow(u32::from(rate.per_usd.scale()));
+    let magnitude = div_round(numerator, denominator, rule);
+    let signed = if cents < 0 { -magnitude } else { magnitude };
+    i64::try_from(signed).map_err(|_| PriceError::Overflow)
+}
+
 /// `amount × basis_points / 10000`, rounded.
 fn percent(amount: i64, basis_points: u32, rule: Rounding) -> Result<i64, PriceError> {
     let v = div_round(i128::from(amount) * i128::from(basis_points), 10_000, rule);
@@ -249,3 +265,34 @@ fn percent(amount: i64, basis_points: u32, rule: Rounding) -> Result<i64, PriceE
 mod build;
 
 pub use build::{quote, quote_order};
+
+#[cfg(test)]
+mod tests {
+    use super::{Rate, Rounding, convert};
+
+    fn rate(per_usd: &str) -> Rate {
+        Rate {
+            currency: "KGS".parse().expect("currency"),
+            minor_digits: 2,
+            per_usd: per_usd.parse().expect("decimal"),
+        }
+    }
+
+    #[test]
+    fn converts_by_the_rule_and_alike_either_side_of_zero() {
+        let kgs = rate("87.45");
+        // 250.00 USD × 87.45 = 21 862.50 KGS.
+        assert_eq!(convert(25_000, Some(&kgs), Rounding::HalfUp), Ok(2_186_250));
+        // 0.01 USD × 87.45 = 0.8745 KGS → 0.87, and −0.87 the other way.
+        assert_eq!(convert(1, Some(&kgs), Rounding::HalfUp), Ok(87));
+        assert_eq!(convert(-1, Some(&kgs), Rounding::HalfUp), Ok(-87));
+        assert_eq!(convert(25_000, None, Rounding::HalfUp), Ok(25_000));
+        // 0.01 USD × 0.5 = 0.005: a half, which the rule decides.
+        let half = rate("0.5");
+        assert_eq!(convert(1, Some(&half), Rounding::HalfUp), Ok(1));
+        assert_eq!(convert(-1, Some(&half), Rounding::HalfUp), Ok(-1));
+        assert_eq!(convert(1, Some(&half), Rounding::HalfEven), Ok(0));
+        assert_eq!(convert(3, Some(&half), Rounding::HalfEven), Ok(2));
+        assert_eq!(convert(-3, Some(&half), Rounding::HalfEven), Ok(-2));
+    }
+}

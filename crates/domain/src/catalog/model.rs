@@ -114,3 +114,42 @@ pub struct OptionDef {
     /// Options that must be chosen with this one.
     pub requires: Vec<OptionId>,
 }
+
+impl Body {
+    /// Every body type, in the order lists show them.
+    pub const ALL: [Body; 7] = [
+        Body::Sedan,
+        Body::Crossover,
+        Body::Microvan,
+        Body::Pickup,
+        Body::Minibus,
+        Body::Bus,
+        Body::Truck,
+    ];
+
+    /// The body type as the catalog file and URLs write it: `minibus`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Body::Sedan => "sedan",
+            Body::Crossover => "crossover",
+            Body::Microvan => "microvan",
+            Body::Pickup => "pickup",
+            Body::Minibus => "minibus",
+            Body::Bus => "bus",
+            Body::Truck => "truck",
+        }
+    }
+}
+
+impl Brand {
+    /// Both brands, in the order lists show them.
+    pub const ALL: [Brand; 2] = [Brand::Chevrolet, Brand::Isuzu];
+
+    /// The brand as the catalog file and URLs write it: `isuzu`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Brand::Chevrolet => "chevrolet",
+            Brand::Isuzu => "isuzu",
+        }
+    }
+}

@@ -10,17 +10,6 @@ use super::Catalog;
 use crate::catalog::Body;
 use crate::engine;
 
-/// Every body type in the order the summary lists them, with its singular and plural words.
-const BODIES: [(Body, &str, &str); 7] = [
-    (Body::Sedan, "sedan", "sedans"),
-    (Body::Crossover, "crossover", "crossovers"),
-    (Body::Microvan, "microvan", "microvans"),
-    (Body::Pickup, "pickup", "pickups"),
-    (Body::Minibus, "minibus", "minibuses"),
-    (Body::Bus, "bus", "buses"),
-    (Body::Truck, "truck", "trucks"),
-];
-
 /// What `configurator-server check-data` prints for a good catalog (the caller adds `: ok`):
 /// `catalog 2027.1: 19 models (5 sedans, 1 crossover, 1 microvan, 4 pickups, 3 minibuses, 3 buses,
 /// 3 trucks), 402 options, 135 rules, 1234567 valid configurations`.
@@ -54,8 +43,8 @@ impl Catalog {
         CatalogSummary {
             version: self.version().to_owned(),
             models: models.len(),
-            by_body: BODIES
-                .map(|(body, _, _)| (body, models.iter().filter(|m| m.body() == body).count())),
+            by_body: Body::ALL
+                .map(|body| (body, models.iter().filter(|m| m.body() == body).count())),
             options: models.iter().map(|m| m.options().len()).sum(),
             rules: models.iter().map(|m| m.rules.written).sum(),
             valid_configurations: models
@@ -73,9 +62,8 @@ impl fmt::Display for CatalogSummary {
         let bodies: Vec<String> = self
             .by_body
             .iter()
-            .zip(BODIES)
-            .filter(|((_, n), _)| *n > 0)
-            .map(|((_, n), (_, one, many))| counted(*n as u128, one, many))
+            .filter(|(_, n)| *n > 0)
+            .map(|(body, n)| counted(*n as u128, body.as_str(), &plural(*body)))
             .collect();
         if !bodies.is_empty() {
             write!(f, " ({})", bodies.join(", "))?;
@@ -97,4 +85,11 @@ impl fmt::Display for CatalogSummary {
 /// `1 bus`, `3 buses`, `0 buses`.
 fn counted(n: u128, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A body type's word for several: `sedans`, `buses`.
+fn plural(body: Body) -> String {
+    let one = body.as_str();
+    let ending = if one.ends_with("bus") { "es" } else { "s" };
+    format!("{one}{ending}")
 }

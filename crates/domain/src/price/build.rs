@@ -2,10 +2,9 @@
 
 use super::{
     Currency, Discount, ExchangeNote, LineKind, OrderPriceError, OrderQuote, PriceError, Quote,
-    QuoteLine, div_round, percent,
+    QuoteLine, convert, percent,
 };
 use crate::Catalog;
-use crate::catalog::{Rate, Rounding};
 use crate::engine::{self, Configuration, State};
 use crate::ids::{CurrencyCode, MarketId, Quantity};
 
@@ -114,19 +113,6 @@ pub fn quote(
         vat,
         total: net.checked_add(vat).ok_or(PriceError::Overflow)?,
     })
-}
-
-/// US cents to minor units of the rate's currency:
-/// `cents × per_usd × 10^minor_digits / 100`, rounded; unchanged without a rate.
-fn convert(cents: i64, rate: Option<&Rate>, rounding: Rounding) -> Result<i64, PriceError> {
-    let Some(rate) = rate else {
-        return Ok(cents);
-    };
-    let numerator = i128::from(cents)
-        * i128::from(rate.per_usd.mantissa())
-        * 10i128.pow(u32::from(rate.minor_digits));
-    let denominator = 100 * 10i128.pow(u32::from(rate.per_usd.scale()));
-    i64::try_from(div_round(numerator, denominator, rounding)).map_err(|_| PriceError::Overflow)
 }
 
 /// Prices an order: each line on its own (fleet tiers go by the quantity of one line), summed.

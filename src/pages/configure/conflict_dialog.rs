@@ -9,16 +9,16 @@ use wasm_bindgen::JsCast as _;
 
 use crate::{
     i18n::{t, use_i18n, use_lang},
-    state::Shared,
+    state::SharedCatalog,
 };
 
 /// The dialog, shown while `pending` holds a choice waiting for an answer.
 #[component]
 pub fn ConflictDialog(
     /// The catalog.
-    data: Shared,
+    data: SharedCatalog,
     /// The model's index in the catalog.
-    model: usize,
+    model_index: usize,
     /// The result of the choice waiting for an answer, if any.
     #[prop(into)]
     pending: Signal<Option<Applied>>,
@@ -67,7 +67,7 @@ pub fn ConflictDialog(
             return Vec::new();
         };
         data.with_value(|data| {
-            let Some(model): Option<&Model> = data.catalog().models().get(model) else {
+            let Some(model): Option<&Model> = data.catalog().models().get(model_index) else {
                 return Vec::new();
             };
             applied

@@ -7,6 +7,7 @@ use leptos::{ev::SubmitEvent, prelude::*};
 
 use crate::{
     api::{self, SignInError},
+    components::account::{SignOutButton, describe},
     i18n::{t, t_string, use_i18n},
     navigation::{Entry, use_address},
     route::Route,
@@ -34,32 +35,6 @@ fn SignedIn(account: SessionResponse) -> impl IntoView {
     view! {
         <p>{t!(i18n, account.signed_in_as)} " " <strong>{describe(&account, t_string!(i18n, account.planner))}</strong></p>
         <SignOutButton />
-    }
-}
-
-/// `dealer1 · Bishkek Auto Center`; a planner, who has no dealership, is said to be one.
-pub fn describe(account: &SessionResponse, planner: &str) -> String {
-    let place = account.dealership.as_deref().unwrap_or(planner);
-    format!("{} · {place}", account.username)
-}
-
-/// Signs out (the server forgets the session) and forgets the account here.
-#[component]
-pub fn SignOutButton() -> impl IntoView {
-    let i18n = use_i18n();
-    let app = use_app_state();
-    let busy = RwSignal::new(false);
-    let sign_out = move |_| {
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            // Signed out here whatever the server says: an ended session is no session.
-            let _ = api::sign_out().await;
-            app.signed_out();
-            busy.try_set(false);
-        });
-    };
-    view! {
-        <button type="button" on:click=sign_out disabled=move || busy.get()>{t!(i18n, account.sign_out)}</button>
     }
 }
 

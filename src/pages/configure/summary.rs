@@ -2,31 +2,32 @@
 //! discount tier it reaches), the earliest build month for that quantity (from the server), the
 //! price breakdown, the spec sheet and the share link. Printed, it is a one-page quote.
 
-use configurator_domain::{Configuration, price::Quote};
+use configurator_domain::{Configuration, Quantity, price::Quote};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
 use crate::{
     api,
-    components::{drawing::Drawing, price_panel::PricePanel, spec_sheet::SpecSheet},
+    components::drawing::{Drawing, paint_color},
     i18n::{t, t_string, use_i18n, use_lang},
     labels,
+    pages::configure::{price_panel::PricePanel, spec_sheet::SpecSheet},
     route::Route,
-    state::Shared,
+    state::SharedCatalog,
 };
 
 /// The summary of one model's configuration.
 #[component]
 pub fn Summary(
     /// The catalog.
-    data: Shared,
+    data: SharedCatalog,
     /// The model's index in the catalog.
-    model: usize,
+    model_index: usize,
     /// The configuration.
     #[prop(into)]
     configuration: Signal<Configuration>,
     /// Units; the user sets it here.
-    quantity: RwSignal<u16>,
+    quantity: RwSignal<Quantity>,
     /// The quote of the configuration and quantity.
     #[prop(into)]
     quote: Signal<Option<Quote>>,
@@ -36,19 +37,19 @@ pub fn Summary(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
-    let m = data.catalog().models().get(model).cloned()?;
+    let m = data.catalog().models().get(model_index).cloned()?;
     let body = m.body();
     let spec_model = m.clone();
     let color = Signal::derive({
         let m = m.clone();
-        move || configuration.with(|c| crate::pages::configure::paint_color(&m, c))
+        move || configuration.with(|c| paint_color(&m, c))
     });
     let name = m.name().clone();
     let label = Signal::derive(move || name.get(lang()).to_owned());
     let origin = window().location().origin().unwrap_or_default();
     let share = Memo::new(move |_| {
         let path = Route::Configure {
-            model: m.id().to_string(),
+            model: m.id().clone(),
             code: code.get(),
             quantity: Some(quantity.get()),
         }
@@ -67,7 +68,7 @@ pub fn Summary(
         <aside class="summary" id="summary" aria-label=move || t_string!(i18n, summary.title)>
             <PrintHeader code=code />
             <Drawing body=body color=color label=label />
-            <Quantity data=data.clone() quantity=quantity />
+            <QuantityInput data=data.clone() quantity=quantity />
             <BuildMonth code=code quantity=quantity />
             <PricePanel data=data quote=quote />
             <SpecSheet model=spec_model configuration=configuration />
@@ -127,7 +128,7 @@ fn copy_link(link: String, copied: RwSignal<Option<bool>>) {
 
 /// The quantity, with the fleet discount tier it reaches and the next one.
 #[component]
-fn Quantity(data: Shared, quantity: RwSignal<u16>) -> impl IntoView {
+fn QuantityInput(data: SharedCatalog, quantity: RwSignal<Quantity>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let tiers: Vec<(u16, u32)> = data
@@ -137,7 +138,7 @@ fn Quantity(data: Shared, quantity: RwSignal<u16>) -> impl IntoView {
         .map(|t| (t.min_quantity.get(), t.basis_points))
         .collect();
     let hint = move || {
-        let q = quantity.get();
+        let q = quantity.get().get();
         let next = tiers.iter().find(|(min, _)| *min > q).copied();
         next.map(|(min, bp)| {
             view! { {t!(i18n, summary.next_tier, count = min - q, percent = crate::format::percent(bp, lang()))} }
@@ -147,7 +148,7 @@ fn Quantity(data: Shared, quantity: RwSignal<u16>) -> impl IntoView {
         <div class="quantity">
             <label for="quantity">{t!(i18n, summary.quantity)}</label>
             // The input is not printed; its value is.
-            <span class="print-only">{move || quantity.get()}</span>
+            <span class="print-only">{move || quantity.get().get()}</span>
             <input
                 id="quantity"
                 type="number"
@@ -156,9 +157,7 @@ fn Quantity(data: Shared, quantity: RwSignal<u16>) -> impl IntoView {
                 inputmode="numeric"
                 prop:value=move || quantity.get().to_string()
                 on:input=move |ev| {
-                    if let Ok(q) = event_target_value(&ev).trim().parse::<u16>()
-                        && (1..=999).contains(&q)
-                    {
+                    if let Ok(q) = event_target_value(&ev).trim().parse() {
                         quantity.set(q);
                     }
                 }
@@ -173,7 +172,7 @@ const ASK_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// The earliest build month for the quantity, from the server; "unavailable" when it cannot say.
 #[component]
-fn BuildMonth(code: Signal<Option<String>>, quantity: RwSignal<u16>) -> impl IntoView {
+fn BuildMonth(code: Signal<Option<String>>, quantity: RwSignal<Quantity>) -> impl IntoView {
     let i18n = use_i18n();
     // Asked a moment after the last change, not once per click: a burst of clicks is one request,
     // and no answer lands in the middle of the next click.

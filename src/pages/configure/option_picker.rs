@@ -11,17 +11,17 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
 use crate::{
-    components::option_row::{Item, Note, RowState},
     format::MoneyUnit,
     i18n::{t, t_string, use_i18n, use_lang},
-    state::Shared,
+    pages::configure::option_row::{Item, Note, RowState},
+    state::SharedCatalog,
 };
 
 /// Everything a step needs to render one model's choices.
 #[derive(Clone)]
 struct Ctx {
-    data: Shared,
-    model: usize,
+    data: SharedCatalog,
+    model_index: usize,
     configuration: Signal<Configuration>,
     availability: Signal<Vec<(OptionId, Availability)>>,
     unit: Signal<MoneyUnit>,
@@ -30,7 +30,7 @@ struct Ctx {
 
 impl Ctx {
     fn model(&self) -> Option<&Model> {
-        self.data.catalog().models().get(self.model)
+        self.data.catalog().models().get(self.model_index)
     }
 }
 
@@ -38,9 +38,9 @@ impl Ctx {
 #[component]
 pub fn OptionPicker(
     /// The catalog.
-    data: Shared,
+    data: SharedCatalog,
     /// The model's index in the catalog.
-    model: usize,
+    model_index: usize,
     /// The current configuration (always valid).
     #[prop(into)]
     configuration: Signal<Configuration>,
@@ -56,7 +56,7 @@ pub fn OptionPicker(
     let i18n = use_i18n();
     let ctx = Ctx {
         data,
-        model,
+        model_index,
         configuration,
         availability,
         unit,
@@ -208,7 +208,7 @@ fn row(ctx: &Ctx, item: Item, name: &str, multi: bool) -> impl IntoView + use<> 
         unit.with(|unit| delta.text(unit, lang(), i18n.get_locale()))
     };
     let data = ctx.data.clone();
-    let model_index = ctx.model;
+    let model_index = ctx.model_index;
     let note = move || {
         state.with(|s| {
             let model = data.catalog().models().get(model_index)?;

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use crate::{
     drafts::{self, Draft},
     i18n::{t, use_i18n, use_lang},
-    route::Route,
     state::{Notice, use_app_state},
 };
 
@@ -35,7 +34,8 @@ pub fn DraftList() -> impl IntoView {
         }
         let rows = items
             .into_iter()
-            .map(|d: Draft| {
+            .filter_map(|d: Draft| {
+                let href = d.route()?.href();
                 let model = d.model.parse::<ModelId>().ok();
                 let m = model.as_ref().and_then(|id| data.catalog().model(id));
                 let name = m.map(|m| m.name().clone()).unwrap_or_default();
@@ -49,14 +49,8 @@ pub fn DraftList() -> impl IntoView {
                             .unwrap_or_default();
                         (trim, pt)
                     });
-                let href = Route::Configure {
-                    model: d.model.clone(),
-                    code: Some(d.code.clone()),
-                    quantity: Some(d.quantity),
-                }
-                .href();
                 let forget = d.model.clone();
-                view! {
+                Some(view! {
                     <li>
                         <a href=href>{move || name.get(lang()).to_owned()}</a>
                         " "
@@ -70,7 +64,7 @@ pub fn DraftList() -> impl IntoView {
                             version.update(|v| *v += 1);
                         }>{t!(i18n, drafts.forget)}</button>
                     </li>
-                }
+                })
             })
             .collect_view();
         Some(view! {

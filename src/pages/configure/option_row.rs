@@ -180,7 +180,7 @@ impl Delta {
     pub fn text(self, unit: &MoneyUnit, lang: Lang, locale: Locale) -> Option<String> {
         match self {
             Delta::Nothing => None,
-            Delta::Cents(cents) => Some(unit.show_delta(cents, lang)),
+            Delta::Cents(cents) => unit.show_delta(cents, lang),
             Delta::Included => Some(crate::i18n::td_string!(locale, configure.included).to_owned()),
         }
     }
@@ -224,7 +224,7 @@ mod tests {
     use super::*;
 
     fn cobalt() -> Model {
-        let catalog = Catalog::from_toml_str(include_str!("../../data/catalog.toml"))
+        let catalog = Catalog::from_toml_str(include_str!("../../../data/catalog.toml"))
             .expect("the shipped catalog loads");
         let id = "cobalt".parse().expect("a model id");
         catalog.model(&id).expect("the Cobalt").clone()

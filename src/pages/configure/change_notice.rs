@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::{
     i18n::{t, t_string, use_i18n, use_lang},
-    state::Shared,
+    state::SharedCatalog,
 };
 
 /// What the last choice did besides itself.
@@ -61,9 +61,9 @@ impl LastChange {
 #[component]
 pub fn ChangeNotice(
     /// The catalog.
-    data: Shared,
+    data: SharedCatalog,
     /// The model's index in the catalog.
-    model: usize,
+    model_index: usize,
     /// What the last choice changed; cleared on dismiss.
     last: RwSignal<Option<LastChange>>,
     /// Puts back the configuration before the choice.
@@ -75,7 +75,7 @@ pub fn ChangeNotice(
     let content = move || match last.get()? {
         LastChange::Changed { changes, before } => {
             let lines = data.with_value(|data| {
-                data.catalog().models().get(model).map(|m| {
+                data.catalog().models().get(model_index).map(|m| {
                     changes
                         .iter()
                         .map(|c| c.describe(m, lang()))

@@ -12,14 +12,14 @@ use leptos::prelude::*;
 use crate::{
     format,
     i18n::{Locale, t, td_string, use_i18n, use_lang},
-    state::Shared,
+    state::SharedCatalog,
 };
 
 /// The breakdown of `quote`, or why there is none.
 #[component]
 pub fn PricePanel(
     /// The catalog, for names.
-    data: Shared,
+    data: SharedCatalog,
     /// The quote of the current configuration and quantity.
     #[prop(into)]
     quote: Signal<Option<Quote>>,

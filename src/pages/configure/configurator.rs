@@ -1,0 +1,152 @@
+//! The configurator of one model: the page's state and hooks, the prices, availability and code
+//! derived from it (`Memo`s over domain calls, recomputed on every click), and the view.
+
+use configurator_domain::{Configuration, code, engine, price};
+use leptos::prelude::*;
+
+use super::{
+    change_notice::ChangeNotice,
+    conflict_dialog::ConflictDialog,
+    editing::{Editing, Problem},
+    option_picker::OptionPicker,
+    summary::Summary,
+    use_conflict::use_conflict,
+    use_history::use_history,
+    use_url_sync::use_url_sync,
+};
+use crate::{
+    format::{self, MoneyUnit},
+    i18n::{t, use_i18n, use_lang},
+    navigation::use_route,
+    route::Route,
+    state::{SharedCatalog, use_app_state},
+};
+
+/// The configurator of the model at `model_index` of the catalog, opened at the current address.
+#[component]
+pub fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
+    let model = data.catalog().models().get(model_index).cloned()?;
+    let (url_code, url_quantity) = match use_route().get_untracked() {
+        Route::Configure { code, quantity, .. } => (code, quantity),
+        _ => (None, None),
+    };
+    let editing = Editing::open(&data, &model, url_code.as_deref(), url_quantity);
+    let code = Memo::new({
+        let data = data.clone();
+        move |_| {
+            editing
+                .configuration
+                .with(|c| code::encode(data.catalog(), c).ok())
+        }
+    });
+    let sync = use_url_sync(
+        model.id().clone(),
+        data.default_code(model.id()).map(str::to_owned),
+        code.into(),
+        editing.quantity.into(),
+    );
+    use_history(data.clone(), model.clone(), editing, sync, code.into());
+    let conflict = use_conflict(model.clone(), editing);
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let app = use_app_state();
+    let Editing {
+        configuration,
+        quantity,
+        pending,
+        problem,
+        last_change,
+    } = editing;
+    let market = Memo::new({
+        let data = data.clone();
+        move |_| app.market_in(data.catalog())
+    });
+    let unit = Memo::new({
+        let data = data.clone();
+        move |_| MoneyUnit::of(data.catalog(), market.get().as_ref(), app.currency.get())
+    });
+    let availability = Memo::new({
+        let model = model.clone();
+        move |_| configuration.with(|c| engine::availability(&model, c))
+    });
+    let quote_of = {
+        let data = data.clone();
+        move |config: &Configuration| {
+            price::quote(
+                data.catalog(),
+                config,
+                quantity.get(),
+                &market.get()?,
+                app.currency.get(),
+            )
+            .ok()
+        }
+    };
+    let quote = Memo::new({
+        let quote_of = quote_of.clone();
+        move |_| configuration.with(|c| quote_of(c))
+    });
+    let price_change = Signal::derive(move || {
+        let after = pending.with(|p| p.as_ref().and_then(|(_, a)| quote_of(&a.configuration)))?;
+        let before = quote.get()?;
+        let diff = after.total - before.total;
+        Some(format::delta(
+            diff,
+            after.minor_digits,
+            after.currency.as_str(),
+            lang(),
+        ))
+    });
+    let total_text = move || {
+        quote.with(|q| {
+            q.as_ref()
+                .map(|q| format::money(q.total, q.minor_digits, q.currency.as_str(), lang()))
+        })
+    };
+    let name = model.name().clone();
+    Some(view! {
+        <h1>{move || name.get(lang()).to_owned()}</h1>
+        {move || problem.get().map(|p| view! {
+            <p class="problem" role="alert">
+                {match p {
+                    Problem::BadCode => view! { {t!(i18n, configure.bad_code)} }.into_any(),
+                    Problem::Refused(text) => view! { {text} }.into_any(),
+                }}
+            </p>
+        })}
+        <div class="configure">
+            <OptionPicker
+                data=data.clone()
+                model_index=model_index
+                configuration=configuration
+                availability=availability
+                unit=unit
+                on_choice=conflict.on_choice
+            />
+            <Summary
+                data=data.clone()
+                model_index=model_index
+                configuration=configuration
+                quantity=quantity
+                quote=quote
+                code=code
+            />
+        </div>
+        // On a narrow screen the summary is below the steps: the total stays in sight.
+        <p class="mobile-total no-print">
+            <span>{t!(i18n, price.total)} " "</span>
+            <strong>{total_text}</strong>
+            " "
+            <a href="#summary" target="_self">{t!(i18n, summary.title)}</a>
+        </p>
+        <ChangeNotice data=data.clone() model_index=model_index last=last_change on_undo=conflict.on_undo />
+        <ConflictDialog
+            data=data
+            model_index=model_index
+            pending=Signal::derive(move || pending.with(|p| p.as_ref().map(|(_, a)| a.clone())))
+            price_change=price_change
+            on_accept=conflict.on_accept
+            on_cancel=conflict.on_cancel
+        />
+    })
+}

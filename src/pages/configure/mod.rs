@@ -1,0 +1,51 @@
+//! The configure page (`/configure/{model}?c=CODE&q=N`): the steps, the conflict dialog and the
+//! summary. The configuration is a local signal ([`editing`]) mirrored into the URL, so that the
+//! address is always the share link, and into the drafts ([`use_url_sync`]); the address is
+//! followed back ([`use_history`]); choices go through the conflict flow ([`use_conflict`]).
+
+use configurator_domain::ModelId;
+use leptos::prelude::*;
+
+use crate::{
+    i18n::{t, use_i18n},
+    state::{CatalogStatus, use_app_state},
+};
+
+pub mod change_notice;
+pub mod configurator;
+pub mod conflict_dialog;
+pub mod editing;
+pub mod option_picker;
+pub mod option_row;
+pub mod price_panel;
+pub mod spec_sheet;
+pub mod summary;
+pub mod use_conflict;
+pub mod use_history;
+pub mod use_url_sync;
+
+use configurator::Configurator;
+
+/// The page: waits for the catalog, then configures the model the URL names.
+#[component]
+pub fn ConfigurePage(
+    /// The model the URL names.
+    model: ModelId,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app_state();
+    move || match app.catalog.get() {
+        CatalogStatus::Ready { data, .. } => {
+            match data.catalog().models().iter().position(|m| *m.id() == model) {
+                Some(index) => view! { <Configurator data=data model_index=index /> }.into_any(),
+                None => view! {
+                    <h1>{t!(i18n, configure.unknown_title)}</h1>
+                    <p>{t!(i18n, configure.unknown_text)} " " <a href="/">{t!(i18n, catalog.title)}</a></p>
+                }
+                .into_any(),
+            }
+        }
+        // The shell shows loading and failure of the catalog.
+        _ => view! { <h1>{t!(i18n, configure.title)}</h1> }.into_any(),
+    }
+}

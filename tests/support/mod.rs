@@ -1,0 +1,154 @@
+//! What the browser tests share: a place to mount, the real catalog, waiting, and finding in the
+//! DOM. Each test file uses some of it.
+#![allow(dead_code, reason = "each test file uses a different part")]
+
+use std::collections::BTreeMap;
+
+use configurator::state::SharedCatalog;
+use configurator_domain::{Catalog, Model, api::CatalogResponse, code};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast as _;
+
+/// A fresh element in the page's body to mount into.
+pub fn container() -> web_sys::HtmlElement {
+    let element = document()
+        .create_element("div")
+        .expect("create a div")
+        .unchecked_into::<web_sys::HtmlElement>();
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&element)
+        .expect("append");
+    element
+}
+
+/// The real catalog with its default codes, as the server sends it.
+pub fn shared() -> SharedCatalog {
+    let catalog =
+        Catalog::from_toml_str(include_str!("../../data/catalog.toml")).expect("the catalog");
+    let default_codes: BTreeMap<_, _> = catalog
+        .models()
+        .iter()
+        .map(|m| {
+            let code = code::encode(&catalog, &m.default_configuration()).expect("encode");
+            (m.id().clone(), code)
+        })
+        .collect();
+    SharedCatalog::new(CatalogResponse {
+        catalog,
+        default_codes,
+    })
+}
+
+/// The Cobalt's index in the catalog, and the Cobalt.
+pub fn cobalt(data: &SharedCatalog) -> (usize, Model) {
+    let index = data
+        .catalog()
+        .models()
+        .iter()
+        .position(|m| m.id().as_str() == "cobalt")
+        .expect("cobalt");
+    (index, data.catalog().models()[index].clone())
+}
+
+/// Lets effects and the DOM catch up.
+pub async fn tick() {
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+}
+
+/// Waits for `ms` milliseconds of browser time, letting fetches, timers and effects run.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("set a timeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timeout resolves");
+}
+
+/// Polls until `condition` holds, up to two seconds; `what` says what was waited for.
+pub async fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..40 {
+        leptos::task::tick().await;
+        if condition() {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("never happened: {what}");
+}
+
+/// The element `selector` names under `root`.
+pub fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no `{selector}` in {}", root.inner_html()))
+        .unchecked_into()
+}
+
+/// Whether `selector` names an element under `root`.
+pub fn has(root: &web_sys::HtmlElement, selector: &str) -> bool {
+    root.query_selector(selector).ok().flatten().is_some()
+}
+
+/// How many elements `selector` names under `root`.
+pub fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector)
+        .map(|l| l.length())
+        .unwrap_or(0)
+}
+
+/// The address the browser shows: path and query.
+pub fn location() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}
+
+/// How many entries the tab's history has.
+pub fn history_length() -> u32 {
+    window()
+        .history()
+        .and_then(|h| h.length())
+        .expect("the history")
+}
+
+/// Answers the page's requests to paths ending in `path` with `status` and the JSON `body`
+/// instead of the network, until the returned guard is dropped.
+pub fn answer(path: &str, status: u16, body: &str) -> Answering {
+    let window = window();
+    let original = js_sys::Reflect::get(&window, &"fetch".into()).expect("fetch");
+    let fake = js_sys::Function::new_with_args(
+        "input, init",
+        &format!(
+            "const url = typeof input === 'string' ? input : input.url;
+             if (new URL(url, location.href).pathname.endsWith({path:?})) {{
+               return Promise.resolve(new Response({body:?},
+                 {{ status: {status}, headers: {{ 'content-type': 'application/json' }} }}));
+             }}
+             return this.__original_fetch(input, init);"
+        ),
+    );
+    js_sys::Reflect::set(&window, &"__original_fetch".into(), &original).expect("keep fetch");
+    js_sys::Reflect::set(&window, &"fetch".into(), &fake).expect("replace fetch");
+    Answering { original }
+}
+
+/// Puts the network back when dropped.
+pub struct Answering {
+    original: wasm_bindgen::JsValue,
+}
+
+impl Drop for Answering {
+    fn drop(&mut self) {
+        let _ = js_sys::Reflect::set(&window(), &"fetch".into(), &self.original);
+    }
+}
