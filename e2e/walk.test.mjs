@@ -145,20 +145,19 @@ test('the saved catalog is used at once; the server confirming it does not rebui
   const cfg = new ConfigurePage(page, server.url);
   await cfg.open('cobalt');
   // A slow catalog answer: the page comes up from the saved copy first.
-  let answered;
-  const answer = new Promise((resolve) => { answered = resolve; });
   await page.route('**/api/v1/catalog', async (route) => {
     await new Promise((r) => setTimeout(r, 1500));
     await route.continue();
-    answered();
   });
   await page.reload();
   await cfg.total.waitFor();
   // A choice that waits in the conflict dialog while the server's answer is on its way.
   await cfg.choose('powertrain:1.5at');
   await cfg.dialog.waitFor();
-  await answer;
-  await page.waitForTimeout(300);
+  const main = page.locator('main');
+  assert.equal(await main.getAttribute('data-catalog'), 'saved', 'the server has not answered yet');
+  // The app marks where its catalog comes from once it has handled the server's answer.
+  await page.locator('main[data-catalog="server"]').waitFor();
   assert.ok(await cfg.dialog.isVisible(), 'the dialog is still open: the page was not built again');
   await cfg.dialog.getByRole('button', { name: 'Accept changes' }).click();
   assert.ok(await cfg.input('powertrain:1.5at').isChecked());

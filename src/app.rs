@@ -5,8 +5,11 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{account::Account, server_status::ServerStatus, switches::Switches},
-    i18n::{I18nContextProvider, locale_of, t, use_i18n},
+    components::{
+        account::Account, page_boundary::page_failure, server_status::ServerStatus,
+        switches::Switches,
+    },
+    i18n::{I18nContextProvider, locale_of, tr, use_i18n},
     navigation::{provide_address, use_route},
     pages::{catalog::CatalogPage, configure::ConfigurePage, sign_in::SignInPage},
     route::Route,
@@ -54,7 +57,7 @@ fn Shell() -> impl IntoView {
     });
     view! {
         <Header />
-        <main id="main" class="page">
+        <main id="main" class="page" data-catalog=move || app.catalog_source()>
             <Notices />
             <CatalogState />
             <CurrentPage />
@@ -66,38 +69,48 @@ fn Shell() -> impl IntoView {
 /// The page that the current URL names.
 #[component]
 fn CurrentPage() -> impl IntoView {
-    let i18n = use_i18n();
     let route = use_route();
-    // The page is built again only when the page changes, not its parameters.
+    // The page is built again only when the page changes, not its parameters; each page has its
+    // own error boundary.
     let page = Memo::new(move |_| route.with(Route::page));
-    move || match page.get() {
+    move || {
+        let page = page.get();
+        view! { <ErrorBoundary fallback=page_failure>{page_view(page)}</ErrorBoundary> }
+    }
+}
+
+/// The view of `page`.
+fn page_view(page: Route) -> AnyView {
+    let i18n = use_i18n();
+    match page {
         Route::Catalog(_) => view! { <CatalogPage /> }.into_any(),
         Route::Configure { model, .. } => view! { <ConfigurePage model=model /> }.into_any(),
         Route::Compare => view! {
-            <h1>{t!(i18n, nav.compare)}</h1>
-            <p>{t!(i18n, pages.compare)}</p>
+            <h1>{tr!(i18n, nav.compare)}</h1>
+            <p>{tr!(i18n, pages.compare)}</p>
         }
         .into_any(),
         Route::Orders => view! {
-            <h1>{t!(i18n, nav.orders)}</h1>
-            <p>{t!(i18n, pages.orders)}</p>
+            <h1>{tr!(i18n, nav.orders)}</h1>
+            <p>{tr!(i18n, pages.orders)}</p>
         }
         .into_any(),
         Route::Plan => view! {
-            <h1>{t!(i18n, pages.plan_title)}</h1>
-            <p>{t!(i18n, pages.plan)}</p>
+            <h1>{tr!(i18n, pages.plan_title)}</h1>
+            <p>{tr!(i18n, pages.plan)}</p>
         }
         .into_any(),
         Route::SignIn => view! { <SignInPage /> }.into_any(),
         Route::NotFound { path } => view! {
-            <h1>{t!(i18n, pages.not_found_title)}</h1>
-            <p>{t!(i18n, pages.not_found)} " " <code>{path}</code></p>
+            <h1>{tr!(i18n, pages.not_found_title)}</h1>
+            <p>{tr!(i18n, pages.not_found)} " " <code>{path}</code></p>
         }
         .into_any(),
     }
 }
 
-/// The catalog's loading state, the offline notice, or the failure with a retry.
+/// The catalog's loading state, or the offline notice. (A failure is shown by the pages that
+/// need the catalog, through their error boundary.)
 #[component]
 fn CatalogState() -> impl IntoView {
     let i18n = use_i18n();
@@ -105,7 +118,7 @@ fn CatalogState() -> impl IntoView {
     move || {
         match app.catalog.get() {
         CatalogStatus::Loading => Some(
-            view! { <p class="loading" role="status">{t!(i18n, common.loading_catalog)}</p> }
+            view! { <p class="loading" role="status">{tr!(i18n, common.loading_catalog)}</p> }
                 .into_any(),
         ),
         CatalogStatus::Ready {
@@ -113,23 +126,13 @@ fn CatalogState() -> impl IntoView {
         } => Some(
             view! {
                 <p class="notice offline" role="status">
-                    {t!(i18n, common.offline)} " "
-                    <button type="button" on:click=move |_| app.reload.run(())>{t!(i18n, common.retry)}</button>
+                    {tr!(i18n, common.offline)} " "
+                    <button type="button" on:click=move |_| app.reload.run(())>{tr!(i18n, common.retry)}</button>
                 </p>
             }
             .into_any(),
         ),
-        CatalogStatus::Ready { .. } => None,
-        CatalogStatus::Failed(error) => Some(
-            view! {
-                <div class="notice error" role="alert">
-                    <p>{t!(i18n, common.catalog_failed)}</p>
-                    <p class="detail">{error.to_string()}</p>
-                    <button type="button" on:click=move |_| app.reload.run(())>{t!(i18n, common.retry)}</button>
-                </div>
-            }
-            .into_any(),
-        ),
+        CatalogStatus::Ready { .. } | CatalogStatus::Failed(_) => None,
     }
     }
 }
@@ -145,14 +148,14 @@ fn Notices() -> impl IntoView {
             .into_iter()
             .map(|n| {
                 let text = match n {
-                    Notice::DraftsDropped => t!(i18n, notices.drafts_dropped).into_any(),
-                    Notice::StoredDataDropped => t!(i18n, notices.data_dropped).into_any(),
+                    Notice::DraftsDropped => tr!(i18n, notices.drafts_dropped),
+                    Notice::StoredDataDropped => tr!(i18n, notices.data_dropped),
                 };
                 view! {
                     <p class="notice" role="status">
                         {text} " "
                         <button type="button" on:click=move |_| app.notices.update(|all| all.retain(|x| *x != n))>
-                            {t!(i18n, common.dismiss)}
+                            {tr!(i18n, common.dismiss)}
                         </button>
                     </p>
                 }
@@ -169,15 +172,15 @@ fn Header() -> impl IntoView {
     // `aria-current="page"` on the link of the page shown.
     let current = move |is: fn(&Route) -> bool| move || route.with(is).then_some("page");
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, nav.skip)}</a>
+        <a class="skip-link" href="#main">{tr!(i18n, nav.skip)}</a>
         <header class="site-header">
             <a class="brand" href="/">{PRODUCT_NAME}</a>
-            <nav aria-label=move || crate::i18n::t_string!(i18n, nav.label)>
+            <nav aria-label=tr!(i18n, nav.label)>
                 <ul>
-                    <li><a href=Route::home().href() aria-current=current(|r| matches!(r, Route::Catalog(_)))>{t!(i18n, nav.vehicles)}</a></li>
-                    <li><a href=Route::Compare.href() aria-current=current(|r| *r == Route::Compare)>{t!(i18n, nav.compare)}</a></li>
-                    <li><a href=Route::Orders.href() aria-current=current(|r| *r == Route::Orders)>{t!(i18n, nav.orders)}</a></li>
-                    <li><a href=Route::Plan.href() aria-current=current(|r| *r == Route::Plan)>{t!(i18n, nav.plan)}</a></li>
+                    <li><a href=Route::home().href() aria-current=current(|r| matches!(r, Route::Catalog(_)))>{tr!(i18n, nav.vehicles)}</a></li>
+                    <li><a href=Route::Compare.href() aria-current=current(|r| *r == Route::Compare)>{tr!(i18n, nav.compare)}</a></li>
+                    <li><a href=Route::Orders.href() aria-current=current(|r| *r == Route::Orders)>{tr!(i18n, nav.orders)}</a></li>
+                    <li><a href=Route::Plan.href() aria-current=current(|r| *r == Route::Plan)>{tr!(i18n, nav.plan)}</a></li>
                 </ul>
             </nav>
             <Switches />

@@ -13,6 +13,25 @@ pub use generated::i18n;
 
 pub use i18n::{I18nContextProvider, Locale, t, t_string, td_string, use_i18n};
 
+/// A plain text of the interface in the reader's language, following the language switch, with
+/// `t!`'s arguments: `tr!(i18n, catalog.title)`. Every text is the same view type, so each costs
+/// only its words in the wasm, where each use of `t!` is a view type of its own (about 200 bytes).
+/// A text with values in it (`count = …`) still takes `t!`.
+macro_rules! tr {
+    ($i18n:expr, $($key:tt)+) => {
+        $crate::i18n::text($i18n, |locale| $crate::i18n::td_string!(locale, $($key)+))
+    };
+}
+pub(crate) use tr;
+
+/// What `words` says in the reader's language (reactive): the one view type behind [`tr`].
+pub fn text(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    words: fn(Locale) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || words(i18n.get_locale())
+}
+
 /// The domain language of a UI locale.
 pub fn lang_of(locale: Locale) -> Lang {
     match locale {

@@ -94,7 +94,7 @@ pub struct Prefs {
 }
 
 /// The app-wide state handles, all `Copy`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct AppState {
     /// The catalog.
     pub catalog: Memo<CatalogStatus>,
@@ -108,6 +108,10 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// Who is signed in on this browser, as far as the app knows.
     pub account: RwSignal<Option<SessionResponse>>,
+    /// The server's answer about the catalog.
+    fetched: LocalResource<Result<Option<SharedCatalog>, ApiError>>,
+    /// Whether a copy of the catalog was saved on this browser.
+    have_copy: bool,
 }
 
 impl AppState {
@@ -117,6 +121,21 @@ impl AppState {
             CatalogStatus::Ready { data, .. } => Some(data),
             _ => None,
         }
+    }
+
+    /// Where the catalog in use comes from, in one word (reactive), for the page's
+    /// `data-catalog` that tests wait for: `loading`, `saved` (the saved copy; the server has not
+    /// answered yet), `server` (the server answered), `offline` (the saved copy; the server
+    /// cannot be reached) or `failed`.
+    pub fn catalog_source(&self) -> &'static str {
+        let have_copy = self.have_copy;
+        self.fetched.with(|answer| match answer {
+            None if have_copy => "saved",
+            None => "loading",
+            Some(Ok(_)) => "server",
+            Some(Err(_)) if have_copy => "offline",
+            Some(Err(_)) => "failed",
+        })
     }
 
     /// The market in effect: the chosen one if the catalog has it, else its first.
@@ -229,6 +248,8 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
         currency: RwSignal::new(prefs.map(|p| p.currency).unwrap_or_default()),
         notices: RwSignal::new(notices),
         account: RwSignal::new(remembered),
+        fetched,
+        have_copy,
     };
     if confirm {
         leptos::task::spawn_local(async move {

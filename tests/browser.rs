@@ -68,3 +68,29 @@ async fn the_shell_has_navigation_to_every_page() {
             .is_some()
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_page_shows_the_catalog_failure_in_its_error_boundary_and_try_again_asks_again() {
+    let root = container();
+    let _handle = mount_to(root.clone(), App);
+    // The test runner's web server has no API, and nothing is saved: the catalog page (`/` here)
+    // cannot be shown.
+    wait_until("the failure", || has(&root, "main [role=alert]")).await;
+    let alert = find(&root, "main [role=alert]");
+    let text = alert.text_content().unwrap_or_default();
+    assert!(text.contains("The catalog could not be loaded."), "{text}");
+    assert!(text.contains("HTTP 404"), "{text}");
+    assert!(!has(&root, ".cards"), "no cards without a catalog");
+    let _answering = answer(
+        "/api/v1/catalog",
+        503,
+        r#"{"error":{"code":"unavailable","message":"down for maintenance","fields":{}}}"#,
+    );
+    find(&alert, "button").click();
+    wait_until("the answer to asking again", || {
+        root.text_content()
+            .unwrap_or_default()
+            .contains("down for maintenance (HTTP 503)")
+    })
+    .await;
+}

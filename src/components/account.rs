@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::{
     api,
-    i18n::{t, t_string, use_i18n},
+    i18n::{t_string, tr, use_i18n},
     route::Route,
     state::use_app_state,
 };
@@ -26,7 +26,7 @@ pub fn Account() -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <p class="account"><a href=Route::SignIn.href()>{t!(i18n, account.sign_in)}</a></p>
+            <p class="account"><a href=Route::SignIn.href()>{tr!(i18n, account.sign_in)}</a></p>
         }
         .into_any(),
     }
@@ -43,17 +43,13 @@ pub fn describe(account: &SessionResponse, planner: &str) -> String {
 pub fn SignOutButton() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app_state();
-    let busy = RwSignal::new(false);
-    let sign_out = move |_| {
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            // Signed out here whatever the server says: an ended session is no session.
-            let _ = api::sign_out().await;
-            app.signed_out();
-            busy.try_set(false);
-        });
-    };
+    // Signed out here whatever the server says: an ended session is no session.
+    let sign_out = Action::new_local(move |(): &()| async move {
+        let _ = api::sign_out().await;
+        app.signed_out();
+    });
+    let busy = sign_out.pending();
     view! {
-        <button type="button" on:click=sign_out disabled=move || busy.get()>{t!(i18n, account.sign_out)}</button>
+        <button type="button" on:click=move |_| { sign_out.dispatch_local(()); } disabled=move || busy.get()>{tr!(i18n, account.sign_out)}</button>
     }
 }

@@ -3,5 +3,6 @@
 
 pub mod account;
 pub mod drawing;
+pub mod page_boundary;
 pub mod server_status;
 pub mod switches;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::{
     api,
-    i18n::{t, use_i18n},
+    i18n::{tr, use_i18n},
 };
 
 /// The server's state, checked once on mount and again on demand.
@@ -16,14 +16,14 @@ pub fn ServerStatus() -> impl IntoView {
     view! {
         <span class="server-status" role="status" aria-live="polite">
             {move || match health.get() {
-                None => view! { <span data-state="loading">{t!(i18n, server.checking)}</span> }.into_any(),
+                None => view! { <span data-state="loading">{tr!(i18n, server.checking)}</span> }.into_any(),
                 Some(Ok(answer)) => view! {
-                    <span data-state="ok">{t!(i18n, server.ok)} " " {answer.status} " · v" {answer.version}</span>
+                    <span data-state="ok">{tr!(i18n, server.ok)} " " {answer.status} " · v" {answer.version}</span>
                 }
                 .into_any(),
                 Some(Err(error)) => view! {
-                    <span data-state="error">{t!(i18n, server.unavailable)} " " {error.to_string()} " "</span>
-                    <button type="button" on:click=move |_| health.refetch()>{t!(i18n, common.retry)}</button>
+                    <span data-state="error">{tr!(i18n, server.unavailable)} " " {error.to_string()} " "</span>
+                    <button type="button" on:click=move |_| health.refetch()>{tr!(i18n, common.retry)}</button>
                 }
                 .into_any(),
             }}

@@ -5,7 +5,7 @@ use configurator_domain::{Lang, MarketId, price::Currency};
 use leptos::prelude::*;
 
 use crate::{
-    i18n::{lang_of, locale_of, t, use_i18n},
+    i18n::{lang_of, locale_of, tr, use_i18n},
     state::use_app_state,
 };
 
@@ -52,7 +52,7 @@ pub fn Switches() -> impl IntoView {
     view! {
         <div class="switches">
             <label>
-                <span class="visually-hidden">{t!(i18n, switches.language)}</span>
+                <span class="visually-hidden">{tr!(i18n, switches.language)}</span>
                 <select
                     name="lang"
                     prop:value=move || lang().code()
@@ -72,7 +72,7 @@ pub fn Switches() -> impl IntoView {
                 let local_label = local.clone();
                 view! {
                     <label>
-                        <span class="visually-hidden">{t!(i18n, switches.market)}</span>
+                        <span class="visually-hidden">{tr!(i18n, switches.market)}</span>
                         <select
                             name="market"
                             prop:value=chosen.to_string()
@@ -85,7 +85,7 @@ pub fn Switches() -> impl IntoView {
                         </select>
                     </label>
                     <label>
-                        <span class="visually-hidden">{t!(i18n, switches.currency)}</span>
+                        <span class="visually-hidden">{tr!(i18n, switches.currency)}</span>
                         <select
                             name="currency"
                             prop:value=move || match app.currency.get() {
@@ -101,7 +101,7 @@ pub fn Switches() -> impl IntoView {
                         </select>
                     </label>
                     <span class="rate">
-                        {format!("1 USD = {per_usd} {local}")} " · " {t!(i18n, switches.rate_of)} " " {effective}
+                        {format!("1 USD = {per_usd} {local}")} " · " {tr!(i18n, switches.rate_of)} " " {effective}
                     </span>
                 }
             })}

@@ -9,9 +9,12 @@ use super::{
     use_query,
 };
 use crate::{
-    components::drawing::{Drawing, paint_color},
+    components::{
+        drawing::{Drawing, paint_color},
+        page_boundary::PageError,
+    },
     format,
-    i18n::{t, t_string, use_i18n},
+    i18n::{t, t_string, tr, use_i18n},
     labels,
     route::{CatalogQuery, Route, Sort},
     state::{SharedCatalog, use_app_state},
@@ -96,14 +99,17 @@ pub fn CardList() -> impl IntoView {
         Some((data, cards))
     });
     let months = use_earliest_months();
-    move || match shown.get() {
-        None => None,
-        Some((_, cards)) if cards.is_empty() => {
-            Some(view! { <p class="empty" role="status">{t!(i18n, catalog.none)}</p> }.into_any())
+    move || {
+        if let Some(error) = app.catalog.with(PageError::of_catalog) {
+            return Err(error);
         }
-        Some((data, cards)) => {
-            let count = cards.len();
-            Some(
+        Ok(match shown.get() {
+            None => ().into_any(),
+            Some((_, cards)) if cards.is_empty() => {
+                view! { <p class="empty" role="status">{tr!(i18n, catalog.none)}</p> }.into_any()
+            }
+            Some((data, cards)) => {
+                let count = cards.len();
                 view! {
                     <p class="count" role="status">{t!(i18n, catalog.count, count = count)}</p>
                     <ul class="cards">
@@ -119,9 +125,9 @@ pub fn CardList() -> impl IntoView {
                         />
                     </ul>
                 }
-                .into_any(),
-            )
-        }
+                .into_any()
+            }
+        })
     }
 }
 
@@ -173,7 +179,7 @@ fn Card(
                 {t!(i18n, catalog.payload, kg = specs.payload_kg)}
             </p>
             <p class="card-price">
-                {t!(i18n, catalog.from)} " "
+                {tr!(i18n, catalog.from)} " "
                 <strong>
                     {move || {
                         price
@@ -183,7 +189,7 @@ fn Card(
                 </strong>
             </p>
             <p class="card-month">
-                {t!(i18n, catalog.earliest)} " "
+                {tr!(i18n, catalog.earliest)} " "
                 {move || match month.get() {
                     Month::Loading => t_string!(i18n, common.loading).to_owned(),
                     Month::Known(first) => labels::month_name(i18n.get_locale(), first),

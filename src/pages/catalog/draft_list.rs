@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::{
     drafts::{self, Draft},
-    i18n::{t, use_i18n, use_lang},
+    i18n::{tr, use_i18n, use_lang},
     state::{Notice, use_app_state},
 };
 
@@ -62,14 +62,14 @@ pub fn DraftList() -> impl IntoView {
                         <button type="button" class="link" on:click=move |_| {
                             drafts::remove(&forget);
                             version.update(|v| *v += 1);
-                        }>{t!(i18n, drafts.forget)}</button>
+                        }>{tr!(i18n, drafts.forget)}</button>
                     </li>
                 })
             })
             .collect_view();
         Some(view! {
             <section class="drafts" aria-labelledby="drafts-title">
-                <h2 id="drafts-title">{t!(i18n, drafts.title)}</h2>
+                <h2 id="drafts-title">{tr!(i18n, drafts.title)}</h2>
                 <ul>{rows}</ul>
             </section>
         })

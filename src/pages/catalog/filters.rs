@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::use_query;
 use crate::{
-    i18n::{t, t_string, use_i18n},
+    i18n::{t_string, tr, use_i18n},
     labels,
     navigation::{Entry, use_address},
     route::{CatalogQuery, Route, Sort},
@@ -26,13 +26,13 @@ pub fn Filters() -> impl IntoView {
     view! {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <label>
-                <span>{t!(i18n, catalog.brand)}</span>
+                <span>{tr!(i18n, catalog.brand)}</span>
                 <select
                     name="brand"
                     prop:value=move || query.get().brand.map(Brand::as_str).unwrap_or_default()
                     on:change=move |ev| set(&|q| q.brand = CatalogQuery::brand_of(&event_target_value(&ev)))
                 >
-                    <option value="">{t!(i18n, catalog.all)}</option>
+                    <option value="">{tr!(i18n, catalog.all)}</option>
                     {Brand::ALL
                         .into_iter()
                         .map(|b| view! { <option value=b.as_str()>{labels::brand_name(b)}</option> })
@@ -40,13 +40,13 @@ pub fn Filters() -> impl IntoView {
                 </select>
             </label>
             <label>
-                <span>{t!(i18n, catalog.body)}</span>
+                <span>{tr!(i18n, catalog.body)}</span>
                 <select
                     name="body"
                     prop:value=move || query.get().body.map(Body::as_str).unwrap_or_default()
                     on:change=move |ev| set(&|q| q.body = CatalogQuery::body_of(&event_target_value(&ev)))
                 >
-                    <option value="">{t!(i18n, catalog.all)}</option>
+                    <option value="">{tr!(i18n, catalog.all)}</option>
                     {Body::ALL
                         .into_iter()
                         .map(|b| {
@@ -60,7 +60,7 @@ pub fn Filters() -> impl IntoView {
                 </select>
             </label>
             <label>
-                <span>{t!(i18n, catalog.sort)}</span>
+                <span>{tr!(i18n, catalog.sort)}</span>
                 <select
                     name="sort"
                     prop:value=move || query.get().sort.slug()
@@ -73,7 +73,7 @@ pub fn Filters() -> impl IntoView {
                 </select>
             </label>
             <label class="search">
-                <span>{t!(i18n, catalog.search)}</span>
+                <span>{tr!(i18n, catalog.search)}</span>
                 <input
                     type="search"
                     name="q"

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    i18n::{t, use_i18n},
+    i18n::{tr, use_i18n},
     navigation::use_route,
     route::{CatalogQuery, Route},
 };
@@ -23,8 +23,8 @@ use filters::Filters;
 pub fn CatalogPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{t!(i18n, catalog.title)}</h1>
-        <p class="lead">{t!(i18n, catalog.lead)}</p>
+        <h1>{tr!(i18n, catalog.title)}</h1>
+        <p class="lead">{tr!(i18n, catalog.lead)}</p>
         <DraftList />
         <Filters />
         <CardList />

@@ -9,7 +9,7 @@ use configurator_domain::{
 use leptos::prelude::*;
 
 use crate::{
-    i18n::{t, t_string, use_i18n, use_lang},
+    i18n::{tr, use_i18n, use_lang},
     state::SharedCatalog,
 };
 
@@ -85,20 +85,20 @@ pub fn ChangeNotice(
             let before = StoredValue::new(before);
             Some(
                 view! {
-                    <p class="change-title">{t!(i18n, changes.title)}</p>
+                    <p class="change-title">{tr!(i18n, changes.title)}</p>
                     <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     <p class="change-actions">
                         <button type="button" class="primary" on:click=move |_| on_undo.run(before.get_value())>
-                            {t!(i18n, changes.undo)}
+                            {tr!(i18n, changes.undo)}
                         </button>
                         " "
-                        <button type="button" on:click=move |_| last.set(None)>{t!(i18n, common.dismiss)}</button>
+                        <button type="button" on:click=move |_| last.set(None)>{tr!(i18n, common.dismiss)}</button>
                     </p>
                 }
                 .into_any(),
             )
         }
-        LastChange::Undone => Some(view! { <p>{t!(i18n, changes.undone)}</p> }.into_any()),
+        LastChange::Undone => Some(view! { <p>{tr!(i18n, changes.undone)}</p> }.into_any()),
     };
     view! {
         <div
@@ -106,7 +106,7 @@ pub fn ChangeNotice(
             class:shown=move || last.with(Option::is_some)
             role="status"
             aria-live="polite"
-            aria-label=move || t_string!(i18n, changes.title)
+            aria-label=tr!(i18n, changes.title)
         >
             {content}
         </div>

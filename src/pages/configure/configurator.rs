@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     format::{self, MoneyUnit},
-    i18n::{t, use_i18n, use_lang},
+    i18n::{tr, use_i18n, use_lang},
     navigation::use_route,
     route::Route,
     state::{SharedCatalog, use_app_state},
@@ -109,7 +109,7 @@ pub fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
         {move || problem.get().map(|p| view! {
             <p class="problem" role="alert">
                 {match p {
-                    Problem::BadCode => view! { {t!(i18n, configure.bad_code)} }.into_any(),
+                    Problem::BadCode => view! { {tr!(i18n, configure.bad_code)} }.into_any(),
                     Problem::Refused(text) => view! { {text} }.into_any(),
                 }}
             </p>
@@ -134,10 +134,10 @@ pub fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
         </div>
         // On a narrow screen the summary is below the steps: the total stays in sight.
         <p class="mobile-total no-print">
-            <span>{t!(i18n, price.total)} " "</span>
+            <span>{tr!(i18n, price.total)} " "</span>
             <strong>{total_text}</strong>
             " "
-            <a href="#summary" target="_self">{t!(i18n, summary.title)}</a>
+            <a href="#summary" target="_self">{tr!(i18n, summary.title)}</a>
         </p>
         <ChangeNotice data=data.clone() model_index=model_index last=last_change on_undo=conflict.on_undo />
         <ConflictDialog

@@ -8,7 +8,7 @@ use leptos::{ev::KeyboardEvent, prelude::*};
 use wasm_bindgen::JsCast as _;
 
 use crate::{
-    i18n::{t, use_i18n, use_lang},
+    i18n::{tr, use_i18n, use_lang},
     state::SharedCatalog,
 };
 
@@ -89,22 +89,22 @@ pub fn ConflictDialog(
                     node_ref=dialog
                     on:keydown=on_keydown
                 >
-                    <h2 id="conflict-title">{t!(i18n, conflict.title)}</h2>
-                    <p id="conflict-text">{t!(i18n, conflict.text)}</p>
+                    <h2 id="conflict-title">{tr!(i18n, conflict.title)}</h2>
+                    <p id="conflict-text">{tr!(i18n, conflict.text)}</p>
                     <ul class="changes">
                         {move || changes().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
                     </ul>
                     {move || {
                         price_change
                             .get()
-                            .map(|p| view! { <p class="price-change">{t!(i18n, conflict.price)} " " <strong>{p}</strong></p> })
+                            .map(|p| view! { <p class="price-change">{tr!(i18n, conflict.price)} " " <strong>{p}</strong></p> })
                     }}
                     <div class="dialog-actions">
                         <button type="button" class="primary" on:click=move |_| on_accept.run(())>
-                            {t!(i18n, conflict.accept)}
+                            {tr!(i18n, conflict.accept)}
                         </button>
                         <button type="button" on:click=move |_| on_cancel.run(())>
-                            {t!(i18n, conflict.cancel)}
+                            {tr!(i18n, conflict.cancel)}
                         </button>
                     </div>
                 </div>

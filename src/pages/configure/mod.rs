@@ -7,7 +7,8 @@ use configurator_domain::ModelId;
 use leptos::prelude::*;
 
 use crate::{
-    i18n::{t, use_i18n},
+    components::page_boundary::PageError,
+    i18n::{tr, use_i18n},
     state::{CatalogStatus, use_app_state},
 };
 
@@ -34,18 +35,24 @@ pub fn ConfigurePage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app_state();
-    move || match app.catalog.get() {
-        CatalogStatus::Ready { data, .. } => {
-            match data.catalog().models().iter().position(|m| *m.id() == model) {
-                Some(index) => view! { <Configurator data=data model_index=index /> }.into_any(),
-                None => view! {
-                    <h1>{t!(i18n, configure.unknown_title)}</h1>
-                    <p>{t!(i18n, configure.unknown_text)} " " <a href="/">{t!(i18n, catalog.title)}</a></p>
-                }
-                .into_any(),
-            }
+    move || {
+        let status = app.catalog.get();
+        if let Some(error) = PageError::of_catalog(&status) {
+            return Err(error);
         }
-        // The shell shows loading and failure of the catalog.
-        _ => view! { <h1>{t!(i18n, configure.title)}</h1> }.into_any(),
+        Ok(match status {
+            CatalogStatus::Ready { data, .. } => {
+                match data.catalog().models().iter().position(|m| *m.id() == model) {
+                    Some(index) => view! { <Configurator data=data model_index=index /> }.into_any(),
+                    None => view! {
+                        <h1>{tr!(i18n, configure.unknown_title)}</h1>
+                        <p>{tr!(i18n, configure.unknown_text)} " " <a href="/">{tr!(i18n, catalog.title)}</a></p>
+                    }
+                    .into_any(),
+                }
+            }
+            // The shell shows that the catalog is loading.
+            _ => view! { <h1>{tr!(i18n, configure.title)}</h1> }.into_any(),
+        })
     }
 }

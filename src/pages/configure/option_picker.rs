@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast as _;
 
 use crate::{
     format::MoneyUnit,
-    i18n::{t, t_string, use_i18n, use_lang},
+    i18n::{t_string, tr, use_i18n, use_lang},
     pages::configure::option_row::{Item, Note, RowState},
     state::SharedCatalog,
 };
@@ -106,7 +106,7 @@ pub fn OptionPicker(
     };
     Some(view! {
         <div class="picker">
-        <nav class="step-links no-print" aria-label=move || t_string!(i18n, configure.steps_nav)>
+        <nav class="step-links no-print" aria-label=tr!(i18n, configure.steps_nav)>
             <ul>{links}</ul>
         </nav>
         <div class="steps" node_ref=root on:change=on_change>
@@ -122,7 +122,7 @@ pub fn OptionPicker(
                     }
                 })
                 .collect_view()}
-            <p class="visually-hidden">{t!(i18n, configure.steps_hint)}</p>
+            <p class="visually-hidden">{tr!(i18n, configure.steps_hint)}</p>
         </div>
         </div>
     })

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::{
     format,
-    i18n::{Locale, t, td_string, use_i18n, use_lang},
+    i18n::{Locale, td_string, tr, use_i18n, use_lang},
     state::SharedCatalog,
 };
 
@@ -39,13 +39,13 @@ pub fn PricePanel(
     let sample = data.catalog().is_sample_data();
     view! {
         <section class="price-panel" aria-labelledby="price-title">
-            <h2 id="price-title">{t!(i18n, price.title)}</h2>
+            <h2 id="price-title">{tr!(i18n, price.title)}</h2>
             {move || if priced.get() {
                 view! { <PriceTable breakdown=rows /> }.into_any()
             } else {
-                view! { <p class="price-missing" role="status">{t!(i18n, price.none)}</p> }.into_any()
+                view! { <p class="price-missing" role="status">{tr!(i18n, price.none)}</p> }.into_any()
             }}
-            {sample.then(|| view! { <p class="fine-print">{t!(i18n, price.sample)}</p> })}
+            {sample.then(|| view! { <p class="fine-print">{tr!(i18n, price.sample)}</p> })}
         </section>
     }
 }
@@ -144,12 +144,12 @@ fn PriceTable(breakdown: Memo<Option<Breakdown>>) -> impl IntoView {
         Memo::new(move |_| breakdown.with(|b| b.as_ref().and_then(|b| b.discount.clone())));
     view! {
         <table class="price-table">
-            <caption class="visually-hidden">{t!(i18n, price.title)}</caption>
+            <caption class="visually-hidden">{tr!(i18n, price.title)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, price.item)}</th>
-                    {move || many.get().then(|| view! { <th scope="col" class="num">{t!(i18n, price.unit)}</th> })}
-                    <th scope="col" class="num">{t!(i18n, price.amount)}</th>
+                    <th scope="col">{tr!(i18n, price.item)}</th>
+                    {move || many.get().then(|| view! { <th scope="col" class="num">{tr!(i18n, price.unit)}</th> })}
+                    <th scope="col" class="num">{tr!(i18n, price.amount)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -168,7 +168,7 @@ fn PriceTable(breakdown: Memo<Option<Breakdown>>) -> impl IntoView {
             <tfoot>
                 <tr>
                     <th scope="row" colspan=span>
-                        {t!(i18n, price.gross)}
+                        {tr!(i18n, price.gross)}
                         {move || breakdown.with(|b| b.as_ref().filter(|b| b.quantity > 1).map(|b| format!(" × {}", b.quantity)))}
                     </th>
                     <td class="num">{part(|b| b.gross.clone())}</td>
@@ -184,14 +184,14 @@ fn PriceTable(breakdown: Memo<Option<Breakdown>>) -> impl IntoView {
                     <td class="num">{part(|b| b.vat.1.clone())}</td>
                 </tr>
                 <tr class="total">
-                    <th scope="row" colspan=span>{t!(i18n, price.total)}</th>
+                    <th scope="row" colspan=span>{tr!(i18n, price.total)}</th>
                     <td class="num" data-total="">{part(|b| b.total.clone())}</td>
                 </tr>
             </tfoot>
         </table>
         <p class="fine-print">
             {move || breakdown.with(|b| b.as_ref().and_then(|b| b.rate.clone())).unwrap_or_else(|| td_string!(i18n.get_locale(), price.in_usd).to_owned())}
-            " · " {t!(i18n, price.catalog)} " " {part(|b| b.version.clone())}
+            " · " {tr!(i18n, price.catalog)} " " {part(|b| b.version.clone())}
         </p>
     }
 }

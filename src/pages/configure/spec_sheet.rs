@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::{
     format::grouped,
-    i18n::{Locale, t, td_string, use_i18n, use_lang},
+    i18n::{Locale, td_string, tr, use_i18n, use_lang},
 };
 
 /// One row: what and how much, both in the reader's language.
@@ -33,7 +33,7 @@ pub fn SpecSheet(
     };
     view! {
         <section class="spec-sheet" aria-labelledby="spec-title">
-            <h2 id="spec-title">{t!(i18n, specs.title)}</h2>
+            <h2 id="spec-title">{tr!(i18n, specs.title)}</h2>
             <dl>
                 {move || {
                     rows()

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast as _;
 use crate::{
     api,
     components::drawing::{Drawing, paint_color},
-    i18n::{t, t_string, use_i18n, use_lang},
+    i18n::{t, t_string, tr, use_i18n, use_lang},
     labels,
     pages::configure::{price_panel::PricePanel, spec_sheet::SpecSheet},
     route::Route,
@@ -65,7 +65,7 @@ pub fn Summary(
         }
     });
     Some(view! {
-        <aside class="summary" id="summary" aria-label=move || t_string!(i18n, summary.title)>
+        <aside class="summary" id="summary" aria-label=tr!(i18n, summary.title)>
             <PrintHeader code=code />
             <Drawing body=body color=color label=label />
             <QuantityInput data=data.clone() quantity=quantity />
@@ -73,24 +73,24 @@ pub fn Summary(
             <PricePanel data=data quote=quote />
             <SpecSheet model=spec_model configuration=configuration />
             <div class="share">
-                <label for="share-link">{t!(i18n, summary.share)}</label>
+                <label for="share-link">{tr!(i18n, summary.share)}</label>
                 <input id="share-link" type="text" readonly prop:value=move || share.get() on:focus=|ev| {
                     event_target::<web_sys::HtmlInputElement>(&ev).select();
                 } />
                 <p class="share-actions no-print">
                     <button type="button" on:click=move |_| copy_link(share.get_untracked(), copied)>
-                        {t!(i18n, summary.copy)}
+                        {tr!(i18n, summary.copy)}
                     </button>
                     " "
-                    <a href=move || share.get()>{t!(i18n, summary.open_link)}</a>
+                    <a href=move || share.get()>{tr!(i18n, summary.open_link)}</a>
                     " "
-                    <button type="button" on:click=|_| { let _ = window().print(); }>{t!(i18n, summary.print)}</button>
+                    <button type="button" on:click=|_| { let _ = window().print(); }>{tr!(i18n, summary.print)}</button>
                 </p>
                 <p class="copied no-print" role="status">
                     {move || copied.get().map(|ok| if ok {
-                        t!(i18n, summary.copied).into_any()
+                        tr!(i18n, summary.copied)
                     } else {
-                        t!(i18n, summary.copy_failed).into_any()
+                        tr!(i18n, summary.copy_failed)
                     })}
                 </p>
             </div>
@@ -146,7 +146,7 @@ fn QuantityInput(data: SharedCatalog, quantity: RwSignal<Quantity>) -> impl Into
     };
     view! {
         <div class="quantity">
-            <label for="quantity">{t!(i18n, summary.quantity)}</label>
+            <label for="quantity">{tr!(i18n, summary.quantity)}</label>
             // The input is not printed; its value is.
             <span class="print-only">{move || quantity.get().get()}</span>
             <input
@@ -211,7 +211,7 @@ fn BuildMonth(code: Signal<Option<String>>, quantity: RwSignal<Quantity>) -> imp
     });
     view! {
         <p class="build-month" aria-live="polite">
-            <span>{t!(i18n, summary.build_month)} " "</span>
+            <span>{tr!(i18n, summary.build_month)} " "</span>
             <strong>
                 {move || match answer.get() {
                     None => t_string!(i18n, common.loading).to_owned(),
@@ -252,18 +252,18 @@ fn PrintHeader(code: Signal<Option<String>>) -> impl IntoView {
     };
     view! {
         <div class="print-only print-header">
-            <p class="print-title">{t!(i18n, print.title)}</p>
+            <p class="print-title">{tr!(i18n, print.title)}</p>
             <dl>
-                <dt>{t!(i18n, print.dealer)}</dt>
+                <dt>{tr!(i18n, print.dealer)}</dt>
                 {move || match dealer() {
                     Some(name) => view! { <dd>{name}</dd> }.into_any(),
                     None => view! { <dd class="blank">" "</dd> }.into_any(),
                 }}
-                <dt>{t!(i18n, print.date)}</dt>
+                <dt>{tr!(i18n, print.date)}</dt>
                 <dd>{today}</dd>
-                <dt>{t!(i18n, print.valid_until)}</dt>
+                <dt>{tr!(i18n, print.valid_until)}</dt>
                 <dd>{valid}</dd>
-                <dt>{t!(i18n, print.code)}</dt>
+                <dt>{tr!(i18n, print.code)}</dt>
                 <dd><code>{move || code.get().unwrap_or_default()}</code></dd>
             </dl>
         </div>
