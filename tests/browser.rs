@@ -93,4 +93,17 @@ async fn a_page_shows_the_catalog_failure_in_its_error_boundary_and_try_again_as
             .contains("down for maintenance (HTTP 503)")
     })
     .await;
+
+    // The failure is the catalog page's: the sign-in page needs no catalog and shows; back on the
+    // catalog page, the failure is there again.
+    let opened_at = support::location();
+    find(&root, ".account a").click();
+    wait_until("the sign-in page", || has(&root, "form.sign-in")).await;
+    assert!(!has(&root, "main [role=alert]"), "{}", root.inner_html());
+    window().history().expect("history").back().expect("back");
+    wait_until("the catalog page's failure", || {
+        has(&root, "main [role=alert]")
+    })
+    .await;
+    assert_eq!(support::location(), opened_at);
 }

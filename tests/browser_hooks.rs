@@ -80,8 +80,8 @@ fn synced(data: &SharedCatalog, model: &Model) -> (Editing, Memo<Option<String>>
     let sync = use_url_sync(
         model.id().clone(),
         data.default_code(model.id()).map(str::to_owned),
-        code.into(),
-        editing.quantity.into(),
+        code,
+        editing.quantity,
     );
     (editing, code, sync)
 }
@@ -223,7 +223,7 @@ async fn use_history_shows_what_the_address_names_and_the_address_wins() {
         move || {
             let address = provide_address();
             let (editing, code, sync) = synced(&data, &model);
-            use_history(data, model, editing, sync, code.into());
+            use_history(data, model, editing, sync, code);
             (editing, address)
         }
     });

@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     format::{self, MoneyUnit},
-    i18n::{tr, use_i18n, use_lang},
+    i18n::{in_lang, tr, use_i18n, use_lang},
     navigation::use_route,
     route::Route,
     state::{SharedCatalog, use_app_state},
@@ -42,10 +42,10 @@ pub fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
     let sync = use_url_sync(
         model.id().clone(),
         data.default_code(model.id()).map(str::to_owned),
-        code.into(),
-        editing.quantity.into(),
+        code,
+        editing.quantity,
     );
-    use_history(data.clone(), model.clone(), editing, sync, code.into());
+    use_history(data.clone(), model.clone(), editing, sync, code);
     let conflict = use_conflict(model.clone(), editing);
     let i18n = use_i18n();
     let lang = use_lang();
@@ -105,7 +105,7 @@ pub fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
     };
     let name = model.name().clone();
     Some(view! {
-        <h1>{move || name.get(lang()).to_owned()}</h1>
+        <h1>{in_lang(name)}</h1>
         {move || problem.get().map(|p| view! {
             <p class="problem" role="alert">
                 {match p {
