@@ -47,8 +47,8 @@ impl Address {
     }
 }
 
-/// The address the browser shows.
-fn current() -> String {
+/// The address the browser shows: path and query.
+pub fn current() -> String {
     let location = window().location();
     format!(
         "{}{}",

@@ -1,7 +1,7 @@
 //! The configurator of one model: the page's state and hooks, the prices, availability and code
 //! derived from it (`Memo`s over domain calls, recomputed on every click), and the view.
 
-use configurator_domain::{Configuration, code, engine, price};
+use configurator_domain::{Configuration, engine, price};
 use leptos::prelude::*;
 
 use super::{
@@ -31,14 +31,7 @@ pub fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
         _ => (None, None),
     };
     let editing = Editing::open(&data, &model, url_code.as_deref(), url_quantity);
-    let code = Memo::new({
-        let data = data.clone();
-        move |_| {
-            editing
-                .configuration
-                .with(|c| code::encode(data.catalog(), c).ok())
-        }
-    });
+    let code = editing.code(&data);
     let sync = use_url_sync(
         model.id().clone(),
         data.default_code(model.id()).map(str::to_owned),
