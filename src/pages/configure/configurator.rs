@@ -24,7 +24,12 @@ use crate::{
 
 /// The configurator of the model at `model_index` of the catalog, opened at the current address.
 #[component]
-pub fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
+pub fn Configurator(
+    /// The catalog.
+    data: SharedCatalog,
+    /// The model's index in the catalog.
+    model_index: usize,
+) -> impl IntoView {
     let model = data.catalog().models().get(model_index).cloned()?;
     let (url_code, url_quantity) = match use_route().get_untracked() {
         Route::Configure { code, quantity, .. } => (code, quantity),
