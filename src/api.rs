@@ -55,23 +55,13 @@ pub async fn health() -> Result<Health, ApiError> {
 /// and replaced by it, and serializing a catalog again would put a whole serializer of it in the
 /// wasm).
 pub async fn catalog_text() -> Result<String, ApiError> {
-    let response = Request::get(&format!("{API}/catalog"))
-        .send()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    if !response.ok() {
-        return Err(failure(response).await);
-    }
-    response
-        .text()
-        .await
-        .map_err(|error| ApiError::Decode(error.to_string()))
+    get_text("/catalog").await
 }
 
 /// The catalog of [`catalog_text`], checked again here through the domain's validation
 /// (deserializing a `Catalog` validates it).
 pub fn parse_catalog(text: &str) -> Result<CatalogResponse, ApiError> {
-    serde_json::from_str(text).map_err(|error| ApiError::Decode(error.to_string()))
+    parse(text)
 }
 
 /// The server's price of order lines: the authority the browser's own quote must equal.
@@ -148,28 +138,46 @@ pub async fn sign_out() -> Result<(), ApiError> {
     }
 }
 
+// The requests and the reading of answers are not generic: only parsing is, so each answer type
+// costs its parser in the wasm, not another copy of the request's state machine.
+
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    parse(&get_text(path).await?)
+}
+
+/// The body of the 2xx answer to `GET {API}{path}`.
+async fn get_text(path: &str) -> Result<String, ApiError> {
     let response = Request::get(&format!("{API}{path}"))
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
-    decode(response).await
+    ok_text(response).await
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    if response.ok() {
-        return response
-            .json()
-            .await
-            .map_err(|error| ApiError::Decode(error.to_string()));
+    parse(&ok_text(response).await?)
+}
+
+/// The body of a 2xx answer, or the error of another.
+async fn ok_text(response: Response) -> Result<String, ApiError> {
+    if !response.ok() {
+        return Err(failure(response).await);
     }
-    Err(failure(response).await)
+    response
+        .text()
+        .await
+        .map_err(|error| ApiError::Decode(error.to_string()))
+}
+
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|error| ApiError::Decode(error.to_string()))
 }
 
 /// The error of a non-2xx answer.
 async fn failure(response: Response) -> ApiError {
     let status = response.status();
-    match response.json::<ErrorBody>().await {
+    let body = response.text().await.unwrap_or_default();
+    match serde_json::from_str::<ErrorBody>(&body) {
         Ok(ErrorBody { error }) => ApiError::Server {
             status,
             code: error.code,

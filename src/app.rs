@@ -70,13 +70,11 @@ fn Shell() -> impl IntoView {
 #[component]
 fn CurrentPage() -> impl IntoView {
     let route = use_route();
-    // The page is built again only when the page changes, not its parameters; each page has its
-    // own error boundary.
+    // The page is built again only when the page changes, not its parameters. The pages share one
+    // boundary (one per page would cost 2 KB of wasm for nothing): what a page throws is shown in
+    // its place, and goes with it when another page is shown.
     let page = Memo::new(move |_| route.with(Route::page));
-    move || {
-        let page = page.get();
-        view! { <ErrorBoundary fallback=page_failure>{page_view(page)}</ErrorBoundary> }
-    }
+    view! { <ErrorBoundary fallback=page_failure>{move || page_view(page.get())}</ErrorBoundary> }
 }
 
 /// The view of `page`.

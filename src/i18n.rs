@@ -52,6 +52,14 @@ pub fn locale_of(lang: Lang) -> Locale {
     }
 }
 
+/// `text` in the language the user reads now (reactive): one view type for every catalog text.
+pub fn in_lang(
+    text: configurator_domain::Text,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let lang = use_lang();
+    move || text.get(lang()).to_owned()
+}
+
 /// The language the user reads now, for catalog texts (reactive).
 pub fn use_lang() -> impl Fn() -> Lang + Copy + 'static {
     let i18n = use_i18n();

@@ -47,8 +47,8 @@ impl Address {
     }
 }
 
-/// The address the browser shows.
-fn current() -> String {
+/// The address the browser shows: path and query.
+pub fn current() -> String {
     let location = window().location();
     format!(
         "{}{}",
@@ -57,7 +57,7 @@ fn current() -> String {
     )
 }
 
-/// Starts following the browser's address and provides it, and the route it names, as context.
+/// Starts following the browser's address and provides it as context.
 pub fn provide_address() -> Address {
     let address = Address(RwSignal::new(current()));
     let on_pop = window_event_listener(ev::popstate, move |_| address.0.set(current()));
@@ -72,8 +72,6 @@ pub fn provide_address() -> Address {
         on_click.remove();
     });
     provide_context(address);
-    // One parse per address, however many parts of the page follow the route.
-    provide_context(Memo::new(move |_| Route::parse(&address.get())));
     address
 }
 
@@ -82,10 +80,10 @@ pub fn use_address() -> Address {
     expect_context::<Address>()
 }
 
-/// The route the current address names (path and query string), provided by
-/// [`provide_address`].
+/// The route the current address names (path and query string).
 pub fn use_route() -> Memo<Route> {
-    expect_context::<Memo<Route>>()
+    let address = use_address();
+    Memo::new(move |_| Route::parse(&address.get()))
 }
 
 /// The path a click on one of the app's own links goes to; `None` for everything the browser

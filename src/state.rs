@@ -10,7 +10,7 @@ use configurator_domain::{
     price::Currency,
 };
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use crate::{
     api::{self, ApiError},
@@ -170,8 +170,17 @@ impl AppState {
 
 /// Reads the stored preferences (dropping stale ones with a notice).
 pub fn load_prefs(notices: &mut Vec<Notice>) -> Option<Prefs> {
-    match storage::load::<Prefs>(storage::PREFS_KEY, PREFS_VERSION) {
-        Stored::Found(prefs) => Some(prefs),
+    load_noting(storage::PREFS_KEY, PREFS_VERSION, notices)
+}
+
+/// The value stored under `key`; a stale or damaged one is dropped with a notice.
+fn load_noting<T: DeserializeOwned>(
+    key: &str,
+    version: u32,
+    notices: &mut Vec<Notice>,
+) -> Option<T> {
+    match storage::load(key, version) {
+        Stored::Found(value) => Some(value),
         Stored::Dropped => {
             notices.push(Notice::StoredDataDropped);
             None
@@ -188,14 +197,9 @@ pub fn save_prefs(prefs: &Prefs) {
 /// Creates the app state and provides it as context: the cached catalog is used at once, the
 /// server's answer replaces it when it arrives and is cached in turn.
 pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> AppState {
-    let cached = match storage::load::<CatalogResponse>(storage::CATALOG_KEY, CATALOG_VERSION) {
-        Stored::Found(response) => Some(SharedCatalog::new(response)),
-        Stored::Dropped => {
-            notices.push(Notice::StoredDataDropped);
-            None
-        }
-        Stored::Missing => None,
-    };
+    let cached =
+        load_noting::<CatalogResponse>(storage::CATALOG_KEY, CATALOG_VERSION, &mut notices)
+            .map(SharedCatalog::new);
     // The server's catalog, or `None` when it is the saved copy word for word (the usual case:
     // nothing to parse, and the page on screen is not built again under the user's hands).
     let have_copy = cached.is_some();
@@ -232,14 +236,8 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
     });
     // Who signed in here last: shown at once, then confirmed with the server (the session may
     // have ended). Nobody is asked about when nobody signed in, so a visitor causes no 401.
-    let remembered = match storage::load::<SessionResponse>(storage::ACCOUNT_KEY, ACCOUNT_VERSION) {
-        Stored::Found(account) => Some(account),
-        Stored::Dropped => {
-            notices.push(Notice::StoredDataDropped);
-            None
-        }
-        Stored::Missing => None,
-    };
+    let remembered =
+        load_noting::<SessionResponse>(storage::ACCOUNT_KEY, ACCOUNT_VERSION, &mut notices);
     let confirm = remembered.is_some();
     let state = AppState {
         catalog,

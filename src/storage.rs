@@ -59,19 +59,21 @@ fn storage() -> Option<web_sys::Storage> {
 /// Reads the value under `key` written by `save` with the same `version`; anything else there is
 /// removed and reported as [`Stored::Dropped`].
 pub fn load<T: DeserializeOwned>(key: &str, version: u32) -> Stored<T> {
-    let Some(storage) = storage() else {
-        return Stored::Missing;
-    };
-    let Some(text) = storage.get_item(key).ok().flatten() else {
+    let Some(text) = read(key) else {
         return Stored::Missing;
     };
     match decode(&text, version) {
         Some(value) => Stored::Found(value),
         None => {
-            let _ = storage.remove_item(key);
+            remove(key);
             Stored::Dropped
         }
     }
+}
+
+/// The text under `key`, if there is any (and storage at all).
+fn read(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
 }
 
 /// The value of an envelope of `version`, `None` for another version or malformed text.
@@ -117,9 +119,7 @@ pub fn remove(key: &str) {
 
 /// Whether `key` holds `json` word for word, in an envelope of `version`.
 pub fn holds_json(key: &str, version: u32, json: &str) -> bool {
-    storage()
-        .and_then(|storage| storage.get_item(key).ok().flatten())
-        .is_some_and(|stored| stored == envelope(version, json))
+    read(key).is_some_and(|stored| stored == envelope(version, json))
 }
 
 /// The envelope of `json` with `version`.

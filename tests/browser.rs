@@ -2,7 +2,10 @@
 //! through the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use configurator::{app::App, components::server_status::ServerStatus, i18n::I18nContextProvider};
+use configurator::{
+    app::App, components::server_status::ServerStatus, i18n::I18nContextProvider,
+    navigation::current,
+};
 use leptos::{mount::mount_to, prelude::*};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -93,4 +96,17 @@ async fn a_page_shows_the_catalog_failure_in_its_error_boundary_and_try_again_as
             .contains("down for maintenance (HTTP 503)")
     })
     .await;
+
+    // The failure is the catalog page's: the sign-in page needs no catalog and shows; back on the
+    // catalog page, the failure is there again.
+    let opened_at = current();
+    find(&root, ".account a").click();
+    wait_until("the sign-in page", || has(&root, "form.sign-in")).await;
+    assert!(!has(&root, "main [role=alert]"), "{}", root.inner_html());
+    window().history().expect("history").back().expect("back");
+    wait_until("the catalog page's failure", || {
+        has(&root, "main [role=alert]")
+    })
+    .await;
+    assert_eq!(current(), opened_at);
 }

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use configurator::{
     drafts,
     i18n::I18nContextProvider,
-    navigation::{Address, Entry, provide_address},
+    navigation::{Address, Entry, current, provide_address},
     pages::configure::{
         change_notice::LastChange,
         editing::{Editing, Problem},
@@ -25,7 +25,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
 
-use support::{cobalt, container, history_length, location, shared, sleep, tick, wait_until};
+use support::{cobalt, container, history_length, shared, sleep, tick, wait_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -71,17 +71,12 @@ fn href(model: &Model, code: Option<String>, quantity: u32) -> String {
 /// The page's state with its code, written to the address and the drafts.
 fn synced(data: &SharedCatalog, model: &Model) -> (Editing, Memo<Option<String>>, UrlSync) {
     let editing = Editing::open(data, model, None, None);
-    let catalog = data.clone();
-    let code = Memo::new(move |_| {
-        editing
-            .configuration
-            .with(|c| code::encode(catalog.catalog(), c).ok())
-    });
+    let code = editing.code(data);
     let sync = use_url_sync(
         model.id().clone(),
         data.default_code(model.id()).map(str::to_owned),
-        code.into(),
-        editing.quantity.into(),
+        code,
+        editing.quantity,
     );
     (editing, code, sync)
 }
@@ -154,7 +149,7 @@ async fn use_url_sync_writes_the_address_and_the_draft_a_moment_after_a_change()
     let data = shared();
     let (_, model) = cobalt(&data);
     let default_code = data.default_code(model.id()).map(str::to_owned);
-    let opened_at = location();
+    let opened_at = current();
     let entries = history_length();
     let ((editing, code), handle) = mount({
         let (data, model) = (data.clone(), model.clone());
@@ -166,7 +161,7 @@ async fn use_url_sync_writes_the_address_and_the_draft_a_moment_after_a_change()
     });
     tick().await;
     // The configuration the page opened with is written at once, in place of the opening address.
-    assert_eq!(location(), href(&model, default_code.clone(), 1));
+    assert_eq!(current(), href(&model, default_code.clone(), 1));
     assert_eq!(history_length(), entries);
     let draft = || {
         drafts::load(None)
@@ -180,17 +175,17 @@ async fn use_url_sync_writes_the_address_and_the_draft_a_moment_after_a_change()
     let mats = choose(&model, &model.default_configuration(), "option:floor-mats");
     editing.configuration.set(mats);
     tick().await;
-    assert_eq!(location(), href(&model, default_code, 1), "not at once");
+    assert_eq!(current(), href(&model, default_code, 1), "not at once");
     sleep(PERSIST_DELAY.as_millis() as i32 + 100).await;
     let mats_code = code.get_untracked();
-    assert_eq!(location(), href(&model, mats_code.clone(), 1));
+    assert_eq!(current(), href(&model, mats_code.clone(), 1));
     assert_eq!(history_length(), entries + 1);
     assert_eq!(draft().map(|d| Some(d.code)), Some(mats_code.clone()));
 
     // A new quantity puts the same step right.
     editing.quantity.set(Quantity::try_from(3).expect("3"));
     sleep(PERSIST_DELAY.as_millis() as i32 + 100).await;
-    assert_eq!(location(), href(&model, mats_code.clone(), 3));
+    assert_eq!(current(), href(&model, mats_code.clone(), 3));
     assert_eq!(history_length(), entries + 1);
     assert_eq!(draft().map(|d| d.quantity), Some(3));
 
@@ -205,7 +200,7 @@ async fn use_url_sync_writes_the_address_and_the_draft_a_moment_after_a_change()
     window()
         .dispatch_event(&web_sys::Event::new("pagehide").expect("an event"))
         .expect("dispatch");
-    assert_eq!(location(), href(&model, code.get_untracked(), 3));
+    assert_eq!(current(), href(&model, code.get_untracked(), 3));
 
     drop(handle);
     drafts::remove("cobalt");
@@ -217,13 +212,13 @@ async fn use_history_shows_what_the_address_names_and_the_address_wins() {
     let data = shared();
     let (_, model) = cobalt(&data);
     let default = model.default_configuration();
-    let opened_at = location();
+    let opened_at = current();
     let ((editing, address), handle) = mount({
         let (data, model) = (data.clone(), model.clone());
         move || {
             let address = provide_address();
             let (editing, code, sync) = synced(&data, &model);
-            use_history(data, model, editing, sync, code.into());
+            use_history(data, model, editing, sync, code);
             (editing, address)
         }
     });
@@ -258,7 +253,7 @@ async fn use_history_shows_what_the_address_names_and_the_address_wins() {
     .await;
     sleep(PERSIST_DELAY.as_millis() as i32 + 100).await;
     assert_eq!(editing.configuration.get_untracked(), lt);
-    assert_eq!(location(), href(&model, encode(&lt), 4));
+    assert_eq!(current(), href(&model, encode(&lt), 4));
 
     // A code that is not one of this model's: the default, and the problem told.
     go(address, &href(&model, Some("AQYy".to_owned()), 1));

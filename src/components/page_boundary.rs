@@ -45,23 +45,21 @@ impl fmt::Debug for PageError {
 
 impl std::error::Error for PageError {}
 
-/// The fallback of a page's `<ErrorBoundary>`: what the page failed with, and for the catalog a
-/// way to try again.
+/// The fallback of a page's `<ErrorBoundary>`: what the page failed with, and a way to try again.
+/// (Every page error is the catalog's today; a page that throws another kind tells them apart
+/// here, with `Error::downcast_ref::<PageError>()`.)
 pub fn page_failure(errors: ArcRwSignal<Errors>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app_state();
     move || {
         errors.with(|errors| {
-            // A page throws one error at a time. (`Error` is what a view threw, whatever its type.)
+            // A page throws one error at a time.
             let (_, error) = errors.iter().next()?;
-            let catalog = matches!(error.downcast_ref(), Some(PageError::Catalog(_)));
             Some(view! {
                 <div class="notice error" role="alert">
-                    {catalog.then(|| view! { <p>{tr!(i18n, common.catalog_failed)}</p> })}
+                    <p>{tr!(i18n, common.catalog_failed)}</p>
                     <p class="detail">{error.to_string()}</p>
-                    {catalog.then(|| view! {
-                        <button type="button" on:click=move |_| app.reload.run(())>{tr!(i18n, common.retry)}</button>
-                    })}
+                    <button type="button" on:click=move |_| app.reload.run(())>{tr!(i18n, common.retry)}</button>
                 </div>
             })
         })

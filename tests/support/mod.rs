@@ -103,16 +103,6 @@ pub fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// The address the browser shows: path and query.
-pub fn location() -> String {
-    let location = window().location();
-    format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    )
-}
-
 /// How many entries the tab's history has.
 pub fn history_length() -> u32 {
     window()

@@ -14,7 +14,7 @@ use crate::{
         page_boundary::PageError,
     },
     format,
-    i18n::{t, t_string, tr, use_i18n},
+    i18n::{in_lang, t, t_string, tr, use_i18n},
     labels,
     route::{CatalogQuery, Route, Sort},
     state::{SharedCatalog, use_app_state},
@@ -164,7 +164,7 @@ fn Card(
         app.currency.get_untracked(),
     );
     let lang = crate::i18n::use_lang();
-    let label = Signal::derive(move || name.get(lang()).to_owned());
+    let label = Signal::derive(in_lang(name));
     Some(view! {
         <li class="card">
             <a href=href class="card-link">

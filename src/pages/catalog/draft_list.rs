@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::{
     drafts::{self, Draft},
-    i18n::{tr, use_i18n, use_lang},
+    i18n::{in_lang, tr, use_i18n, use_lang},
     state::{Notice, use_app_state},
 };
 
@@ -52,7 +52,7 @@ pub fn DraftList() -> impl IntoView {
                 let forget = d.model.clone();
                 Some(view! {
                     <li>
-                        <a href=href>{move || name.get(lang()).to_owned()}</a>
+                        <a href=href>{in_lang(name)}</a>
                         " "
                         <span class="draft-details">
                             {details.map(|(t, p)| move || format!("{} · {}", t.get(lang()), p.get(lang())))}

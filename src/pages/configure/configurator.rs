@@ -1,7 +1,7 @@
 //! The configurator of one model: the page's state and hooks, the prices, availability and code
 //! derived from it (`Memo`s over domain calls, recomputed on every click), and the view.
 
-use configurator_domain::{Configuration, code, engine, price};
+use configurator_domain::{Configuration, engine, price};
 use leptos::prelude::*;
 
 use super::{
@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     format::{self, MoneyUnit},
-    i18n::{tr, use_i18n, use_lang},
+    i18n::{in_lang, tr, use_i18n, use_lang},
     navigation::use_route,
     route::Route,
     state::{SharedCatalog, use_app_state},
@@ -24,28 +24,26 @@ use crate::{
 
 /// The configurator of the model at `model_index` of the catalog, opened at the current address.
 #[component]
-pub fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
+pub fn Configurator(
+    /// The catalog.
+    data: SharedCatalog,
+    /// The model's index in the catalog.
+    model_index: usize,
+) -> impl IntoView {
     let model = data.catalog().models().get(model_index).cloned()?;
     let (url_code, url_quantity) = match use_route().get_untracked() {
         Route::Configure { code, quantity, .. } => (code, quantity),
         _ => (None, None),
     };
     let editing = Editing::open(&data, &model, url_code.as_deref(), url_quantity);
-    let code = Memo::new({
-        let data = data.clone();
-        move |_| {
-            editing
-                .configuration
-                .with(|c| code::encode(data.catalog(), c).ok())
-        }
-    });
+    let code = editing.code(&data);
     let sync = use_url_sync(
         model.id().clone(),
         data.default_code(model.id()).map(str::to_owned),
-        code.into(),
-        editing.quantity.into(),
+        code,
+        editing.quantity,
     );
-    use_history(data.clone(), model.clone(), editing, sync, code.into());
+    use_history(data.clone(), model.clone(), editing, sync, code);
     let conflict = use_conflict(model.clone(), editing);
     let i18n = use_i18n();
     let lang = use_lang();
@@ -105,7 +103,7 @@ pub fn Configurator(data: SharedCatalog, model_index: usize) -> impl IntoView {
     };
     let name = model.name().clone();
     Some(view! {
-        <h1>{move || name.get(lang()).to_owned()}</h1>
+        <h1>{in_lang(name)}</h1>
         {move || problem.get().map(|p| view! {
             <p class="problem" role="alert">
                 {match p {

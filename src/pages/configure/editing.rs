@@ -51,6 +51,12 @@ impl Editing {
         }
     }
 
+    /// The code of the configuration shown (reactive); `None` if it cannot be encoded.
+    pub fn code(&self, data: &SharedCatalog) -> Memo<Option<String>> {
+        let (configuration, data) = (self.configuration, data.clone());
+        Memo::new(move |_| configuration.with(|c| code::encode(data.catalog(), c).ok()))
+    }
+
     /// Shows what another address names (Back, Forward, a link): whatever was in progress goes;
     /// the quantity stays when the address names none.
     pub fn show_address(

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast as _;
 
 use crate::{
     format::MoneyUnit,
-    i18n::{t_string, tr, use_i18n, use_lang},
+    i18n::{in_lang, t_string, tr, use_i18n, use_lang},
     pages::configure::option_row::{Item, Note, RowState},
     state::SharedCatalog,
 };
@@ -118,7 +118,7 @@ pub fn OptionPicker(
                 .map(|(index, group)| {
                     let name = group.name.clone();
                     view! {
-                        <Step ctx=ctx.clone() title=Signal::derive(move || name.get(lang()).to_owned()) kind=StepKind::Group(index) />
+                        <Step ctx=ctx.clone() title=Signal::derive(in_lang(name)) kind=StepKind::Group(index) />
                     }
                 })
                 .collect_view()}
@@ -242,7 +242,7 @@ fn row(ctx: &Ctx, item: Item, name: &str, multi: bool) -> impl IntoView + use<> 
                 aria-describedby=move || has_note().then(|| described.clone())
                 on:change=choose
             />
-            <span class="option-name">{move || title.get(lang()).to_owned()}</span>
+            <span class="option-name">{in_lang(title)}</span>
             <span class="option-delta">{delta}</span>
             <span class="option-description">{move || description.as_ref().map(|d| d.get(lang()).to_owned())}</span>
             <span class="option-note" id=note_id>{note}</span>

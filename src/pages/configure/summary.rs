@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast as _;
 use crate::{
     api,
     components::drawing::{Drawing, paint_color},
-    i18n::{t, t_string, tr, use_i18n, use_lang},
+    i18n::{in_lang, t, t_string, tr, use_i18n, use_lang},
     labels,
     pages::configure::{price_panel::PricePanel, spec_sheet::SpecSheet},
     route::Route,
@@ -36,7 +36,6 @@ pub fn Summary(
     code: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_lang();
     let m = data.catalog().models().get(model_index).cloned()?;
     let body = m.body();
     let spec_model = m.clone();
@@ -45,7 +44,7 @@ pub fn Summary(
         move || configuration.with(|c| paint_color(&m, c))
     });
     let name = m.name().clone();
-    let label = Signal::derive(move || name.get(lang()).to_owned());
+    let label = Signal::derive(in_lang(name));
     let origin = window().location().origin().unwrap_or_default();
     let share = Memo::new(move |_| {
         let path = Route::Configure {

@@ -15,7 +15,7 @@ pub fn use_history(
     model: Model,
     editing: Editing,
     sync: UrlSync,
-    code: Signal<Option<String>>,
+    code: Memo<Option<String>>,
 ) {
     let route = use_route();
     Effect::new(move |_| {

@@ -52,8 +52,8 @@ impl UrlSync {
 pub fn use_url_sync(
     model: ModelId,
     default_code: Option<String>,
-    code: Signal<Option<String>>,
-    quantity: Signal<Quantity>,
+    code: Memo<Option<String>>,
+    quantity: RwSignal<Quantity>,
 ) -> UrlSync {
     let route = use_route();
     let address = use_address();

@@ -6,40 +6,28 @@ use configurator_domain::api::LoginRequest;
 use leptos::{ev::SubmitEvent, prelude::*};
 
 use crate::{
-    api::{self, SignInError},
+    api::SignInError,
+    components::account::{AccountChange, use_account_change},
     i18n::{t_string, tr, use_i18n},
-    navigation::{Entry, use_address},
-    route::Route,
-    state::use_app_state,
 };
 
 /// The form.
 #[component]
 pub fn SignInForm() -> impl IntoView {
     let i18n = use_i18n();
-    let app = use_app_state();
-    let address = use_address();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let sign_in = Action::new_local(move |request: &LoginRequest| {
-        let request = request.clone();
-        async move {
-            let account = api::sign_in(&request).await?;
-            app.signed_in(account);
-            address.navigate(&Route::home().href(), Entry::Push, true);
-            Ok::<(), SignInError>(())
-        }
-    });
+    let sign_in = use_account_change();
     let busy = sign_in.pending();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
             return;
         }
-        sign_in.dispatch_local(LoginRequest {
+        sign_in.dispatch_local(AccountChange::SignIn(LoginRequest {
             username: username.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
-        });
+        }));
     };
     // The last attempt's failure, until the next attempt is on its way.
     let message = move || {
