@@ -58,6 +58,11 @@ test('the catalog lists the 19 types, filters and sorts through the URL', async 
   assert.equal(await again.locator('select[name="brand"]').inputValue(), 'isuzu');
   assert.deepEqual([...page.errors, ...again.errors], []);
   await again.close();
+
+  // The search ignores case in every script: upper-case Cyrillic finds "школьный автобус".
+  await catalog.search('ШКОЛЬНЫЙ');
+  await page.waitForURL(/q=%D0%A8/);
+  assert.equal(await catalog.cards.count(), 1);
   await page.close();
 });
 

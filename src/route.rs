@@ -52,12 +52,12 @@ pub struct CatalogQuery {
 impl CatalogQuery {
     /// The brand a URL value names; `None` for any other value.
     pub fn brand_of(slug: &str) -> Option<Brand> {
-        Brand::ALL.into_iter().find(|b| b.as_str() == slug)
+        slug.parse().ok()
     }
 
     /// The body type a URL value names; `None` for any other value.
     pub fn body_of(slug: &str) -> Option<Body> {
-        Body::ALL.into_iter().find(|b| b.as_str() == slug)
+        slug.parse().ok()
     }
 }
 

@@ -55,7 +55,7 @@ pub fn Switches() -> impl IntoView {
                 <span class="visually-hidden">{tr!(i18n, switches.language)}</span>
                 <select
                     name="lang"
-                    prop:value=move || lang().code()
+                    prop:value=move || lang().as_str()
                     on:change=move |ev| {
                         if let Ok(l) = event_target_value(&ev).parse::<Lang>() {
                             i18n.set_locale(locale_of(l));
@@ -64,7 +64,7 @@ pub fn Switches() -> impl IntoView {
                 >
                     {Lang::ALL
                         .into_iter()
-                        .map(|l| view! { <option value=l.code() lang=l.code()>{endonym(l)}</option> })
+                        .map(|l| view! { <option value=l.as_str() lang=l.as_str()>{endonym(l)}</option> })
                         .collect_view()}
                 </select>
             </label>

@@ -12,6 +12,7 @@ use crate::{
     Catalog, MarketId, ModelId,
     plan::{Allocation, MonthView, YearMonth},
     price::{Currency, OrderQuote},
+    slug::slug_enum,
 };
 
 /// The error shape of every non-2xx answer: `{ "error": { "code", "message", "fields"? } }`.
@@ -96,15 +97,15 @@ pub struct LoginRequest {
     pub password: String,
 }
 
-/// Who may do what.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Sales staff of one dealership: quotes and orders for it.
-    Dealer,
-    /// The plant's planner: the production plan.
-    Planner,
+slug_enum! {
+    /// Who may do what.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), serde(rename_all = "snake_case"))]
+    pub enum Role {
+        /// Sales staff of one dealership: quotes and orders for it.
+        Dealer = "dealer",
+        /// The plant's planner: the production plan.
+        Planner = "planner",
+    }
 }
 
 /// `GET /api/v1/session` and the answer to a login: the user behind the session cookie.
@@ -126,13 +127,13 @@ pub struct OrderRequest {
     pub lines: Vec<LineRequest>,
 }
 
-/// Where an order stands.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrderStatus {
-    Placed,
-    Cancelled,
+slug_enum! {
+    /// Where an order stands.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), serde(rename_all = "snake_case"))]
+    pub enum OrderStatus {
+        Placed = "placed",
+        Cancelled = "cancelled",
+    }
 }
 
 /// An order as stored: the server's prices and the build months of each line.

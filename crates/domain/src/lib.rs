@@ -12,6 +12,7 @@ mod load;
 #[cfg(feature = "openapi")]
 mod openapi;
 pub mod price;
+pub mod slug;
 pub mod text;
 
 /// Production planning, the `configurator-plan` crate: re-exported because the API's shapes

@@ -19,17 +19,19 @@ use crate::catalog::{Rate, Rounding};
 use crate::decimal::Decimal;
 use crate::engine::{Configuration, Violation};
 use crate::ids::{CurrencyCode, MarketId, ModelId, OptionId, PowertrainId, Quantity, TrimId};
+use crate::slug::slug_enum;
 
-/// Which currency a quote is in.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Currency {
-    /// The market's currency, converted at the catalog's rate.
-    #[default]
-    Local,
-    /// US dollars, the catalog's own prices.
-    Usd,
+slug_enum! {
+    /// Which currency a quote is in.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), serde(rename_all = "snake_case"))]
+    #[derive(Default)]
+    pub enum Currency {
+        /// The market's currency, converted at the catalog's rate.
+        #[default]
+        Local = "local",
+        /// US dollars, the catalog's own prices.
+        Usd = "usd",
+    }
 }
 
 /// An amount of money in minor units of a currency.

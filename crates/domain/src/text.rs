@@ -1,59 +1,23 @@
 //! Text in the four languages of the catalog, with the fallback the catalog format promises:
 //! Kyrgyz and Uzbek fall back to Russian, Russian to English.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
-/// A language of the user interface and the catalog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English, the fallback of every text.
-    #[default]
-    En,
-    /// Russian, the fallback of Kyrgyz and Uzbek.
-    Ru,
-    /// Kyrgyz.
-    Ky,
-    /// Uzbek, Latin script.
-    Uz,
-}
+use crate::slug::slug_enum;
 
-impl Lang {
-    /// Every language, in the order the UI lists them.
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Ru, Lang::Ky, Lang::Uz];
-
-    /// The code of the language: `en`, `ru`, `ky`, `uz`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ru => "ru",
-            Lang::Ky => "ky",
-            Lang::Uz => "uz",
-        }
-    }
-}
-
-/// Why a string is not a language code.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown language `{0}`: expected `en`, `ru`, `ky` or `uz`")]
-pub struct ParseLangError(pub String);
-
-impl FromStr for Lang {
-    type Err = ParseLangError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.code() == s)
-            .ok_or_else(|| ParseLangError(s.to_owned()))
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+slug_enum! {
+    /// A language of the user interface and the catalog.
+    #[derive(Default)]
+    pub enum Lang {
+        /// English, the fallback of every text.
+        #[default]
+        En = "en",
+        /// Russian, the fallback of Kyrgyz and Uzbek.
+        Ru = "ru",
+        /// Kyrgyz.
+        Ky = "ky",
+        /// Uzbek, Latin script.
+        Uz = "uz",
     }
 }
 
@@ -115,8 +79,11 @@ mod tests {
     #[test]
     fn language_codes_round_trip() {
         for lang in Lang::ALL {
-            assert_eq!(lang.code().parse(), Ok(lang));
+            assert_eq!(lang.as_str().parse(), Ok(lang));
         }
-        assert_eq!("de".parse::<Lang>(), Err(ParseLangError("de".into())));
+        assert_eq!(
+            "de".parse::<Lang>().map_err(|e| e.to_string()),
+            Err("unknown value `de`: expected one of `en`, `ru`, `ky`, `uz`".to_owned())
+        );
     }
 }

@@ -12,7 +12,6 @@ use std::{
 
 use configurator_domain::{Catalog, CatalogError, ModelId};
 use configurator_plan::{KitId, LineId, PlantCalendar, PlantError, PlantErrors};
-use serde::Serialize;
 
 /// The catalog's file name in the data folder.
 pub const CATALOG_FILE: &str = "catalog.toml";
@@ -134,13 +133,13 @@ fn cross_check(
     let mut routing = BTreeMap::new();
     let (shown, plant) = (catalog_path.display(), plant_path.display());
     for (i, model) in catalog.models().iter().enumerate() {
-        let line = id_text(model.line());
-        let kit = id_text(model.kit());
+        let line = model.line().as_str();
+        let kit = model.kit().as_str();
         let id = model.id();
-        let line = calendar.line(&line).map(|l| l.id.clone()).ok_or_else(|| {
+        let line = calendar.line(line).map(|l| l.id.clone()).ok_or_else(|| {
             format!("{shown}: models[{i}].line: line `{line}` of model `{id}` is not in {plant}")
         });
-        let kit = calendar.kit(&kit).map(|k| k.id.clone()).ok_or_else(|| {
+        let kit = calendar.kit(kit).map(|k| k.id.clone()).ok_or_else(|| {
             format!(
                 "{shown}: models[{i}].kit: kit source `{kit}` of model `{id}` is not in {plant}"
             )
@@ -156,14 +155,6 @@ fn cross_check(
         Ok(routing)
     } else {
         Err(DataErrors(errors))
-    }
-}
-
-/// The text an enum of the catalog file is written as (`passenger`, `uzauto`).
-fn id_text(value: impl Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(text)) => text,
-        other => format!("{other:?}"),
     }
 }
 

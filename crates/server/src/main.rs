@@ -80,7 +80,7 @@ async fn user(database_url: &str, command: UserCommand) -> ExitCode {
     };
     match accounts::add_user(&db.pool, &new_user).await {
         Ok(id) => {
-            println!("added {} `{username}` (id {id})", accounts::role_name(role));
+            println!("added {} `{username}` (id {id})", role.as_str());
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -128,7 +128,7 @@ async fn serve(args: configurator_server::config::ServeArgs) -> ExitCode {
             Ok(_) => {
                 println!("demo accounts (password `demo`):");
                 for (username, role, dealership) in accounts::DEMO_ACCOUNTS {
-                    let role = accounts::role_name(role);
+                    let role = role.as_str();
                     println!("  {username:<8} {role:<8} {}", dealership.unwrap_or("-"));
                 }
             }

@@ -281,7 +281,7 @@ async fn each_bad_parameter_is_refused_naming_it(app: TestApp) {
     let answer = app.get("/api/v1/orders?status=open", Some(&dealer)).await;
     assert_eq!(
         answer.json()["error"]["message"],
-        "status: expected `placed` or `cancelled`, got `open`"
+        "status: unknown value `open`: expected one of `placed`, `cancelled`"
     );
     let answer = app.get("/api/v1/orders?page=2", Some(&dealer)).await;
     assert_eq!(

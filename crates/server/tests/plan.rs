@@ -264,6 +264,13 @@ async fn the_openapi_document_lists_every_endpoint(app: TestApp) {
         line["additionalProperties"], false,
         "unknown fields are refused: {line}"
     );
+    for (schema, slugs) in [
+        ("OrderStatus", json!(["placed", "cancelled"])),
+        ("Role", json!(["dealer", "planner"])),
+        ("Currency", json!(["local", "usd"])),
+    ] {
+        assert_eq!(schemas[schema]["enum"], slugs, "the slugs of {schema}");
+    }
     let post = &document["paths"]["/orders"]["post"];
     assert!(post["responses"]["201"].is_object());
     assert!(

@@ -32,7 +32,7 @@ struct CardData {
 fn matches(model: &Model, query: &CatalogQuery) -> bool {
     let brand_ok = query.brand.is_none_or(|b| b == model.brand());
     let body_ok = query.body.is_none_or(|b| b == model.body());
-    let needle = query.search.trim().to_lowercase();
+    let needle = lowercase(query.search.trim());
     let name = model.name();
     let search_ok = needle.is_empty()
         || [
@@ -43,9 +43,15 @@ fn matches(model: &Model, query: &CatalogQuery) -> bool {
         ]
         .into_iter()
         .flatten()
-        .any(|n| n.to_lowercase().contains(&needle))
+        .any(|n| lowercase(n).contains(&needle))
         || model.id().as_str().contains(&needle);
     brand_ok && body_ok && search_ok
+}
+
+/// `text` in lower case by the browser's Unicode rules (Cyrillic included). The browser's
+/// `toLowerCase` saves the wasm Rust's case tables.
+fn lowercase(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
 }
 
 /// The cards that pass the filters, in the chosen order.

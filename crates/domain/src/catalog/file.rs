@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::decimal::Decimal;
+use crate::slug::slug_enum;
 use crate::text::Text;
 
 /// The whole catalog file.
@@ -42,15 +43,15 @@ pub struct ExchangeFile {
     pub rates: Vec<RateFile>,
 }
 
-/// How an amount converted or multiplied by a rate is rounded to whole minor units.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rounding {
-    /// To the nearest unit, halves away from zero.
-    HalfUp,
-    /// To the nearest unit, halves to the even unit (banker's rounding).
-    HalfEven,
+slug_enum! {
+    /// How an amount converted or multiplied by a rate is rounded to whole minor units.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), serde(rename_all = "kebab-case"))]
+    pub enum Rounding {
+        /// To the nearest unit, halves away from zero.
+        HalfUp = "half-up",
+        /// To the nearest unit, halves to the even unit (banker's rounding).
+        HalfEven = "half-even",
+    }
 }
 
 /// `[[exchange.rates]]`.
@@ -123,53 +124,53 @@ pub struct ModelFile {
     pub groups: Vec<GroupFile>,
 }
 
-/// The brand of a model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Brand {
-    /// Chevrolet passenger cars.
-    Chevrolet,
-    /// Isuzu commercial vehicles.
-    Isuzu,
+slug_enum! {
+    /// The brand of a model.
+    pub enum Brand {
+        /// Chevrolet passenger cars.
+        Chevrolet = "chevrolet",
+        /// Isuzu commercial vehicles.
+        Isuzu = "isuzu",
+    }
 }
 
-/// The body type of a model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Body {
-    Sedan,
-    Crossover,
-    Microvan,
-    Pickup,
-    Minibus,
-    Bus,
-    Truck,
+slug_enum! {
+    /// The body type of a model.
+    pub enum Body {
+        Sedan = "sedan",
+        Crossover = "crossover",
+        Microvan = "microvan",
+        Pickup = "pickup",
+        Minibus = "minibus",
+        Bus = "bus",
+        Truck = "truck",
+    }
 }
 
-/// The production line that assembles a model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Line {
-    Passenger,
-    Commercial,
+slug_enum! {
+    /// The production line that assembles a model.
+    pub enum Line {
+        Passenger = "passenger",
+        Commercial = "commercial",
+    }
 }
 
-/// Where a model's kits come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kit {
-    Uzauto,
-    Samauto,
+slug_enum! {
+    /// Where a model's kits come from.
+    pub enum Kit {
+        Uzauto = "uzauto",
+        Samauto = "samauto",
+    }
 }
 
-/// The fuel of a model or powertrain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Fuel {
-    Petrol,
-    Diesel,
-    Cng,
-    PetrolCng,
+slug_enum! {
+    /// The fuel of a model or powertrain.
+    pub enum Fuel {
+        Petrol = "petrol",
+        Diesel = "diesel",
+        Cng = "cng",
+        PetrolCng = "petrol-cng",
+    }
 }
 
 /// `[models.specs]`.
@@ -210,21 +211,20 @@ pub struct TrimFile {
     pub requires: Vec<String>,
 }
 
-/// A gearbox.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Transmission {
-    Manual,
-    Automatic,
+slug_enum! {
+    /// A gearbox.
+    pub enum Transmission {
+        Manual = "manual",
+        Automatic = "automatic",
+    }
 }
 
-/// Driven wheels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Drive {
-    #[serde(rename = "4x2")]
-    FourByTwo,
-    #[serde(rename = "4x4")]
-    FourByFour,
+slug_enum! {
+    /// Driven wheels.
+    pub enum Drive {
+        FourByTwo = "4x2",
+        FourByFour = "4x4",
+    }
 }
 
 /// `[[models.powertrains]]`.
@@ -256,14 +256,14 @@ pub struct PowertrainFile {
     pub description: Option<Text>,
 }
 
-/// Single or multiple choice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum GroupKind {
-    /// At most one option; exactly one when the group is required.
-    Single,
-    /// Any number of options.
-    Multi,
+slug_enum! {
+    /// Single or multiple choice.
+    pub enum GroupKind {
+        /// At most one option; exactly one when the group is required.
+        Single = "single",
+        /// Any number of options.
+        Multi = "multi",
+    }
 }
 
 /// `[[models.groups]]`.

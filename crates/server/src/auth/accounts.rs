@@ -73,7 +73,7 @@ pub async fn add_user(pool: &AnyPool, user: &NewUser<'_>) -> Result<i64, AddUser
     )
     .bind(username)
     .bind(hash)
-    .bind(role_name(user.role))
+    .bind(user.role.as_str())
     .bind(dealership_id)
     .fetch_one(&mut *tx)
     .await?;
@@ -221,12 +221,4 @@ fn now() -> i64 {
         .map_or(0, |elapsed| {
             i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
         })
-}
-
-/// The role's name in the database.
-pub fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Dealer => "dealer",
-        Role::Planner => "planner",
-    }
 }

@@ -174,10 +174,9 @@ fn list_filter(scope: Scope, query: RawQuery) -> Result<ListFilter, Error> {
         text.parse::<OrderCursor>()
             .map_err(|error| error.to_string())
     });
-    let status = param(&query, "status", &mut errors, |text| match text {
-        "placed" => Ok(OrderStatus::Placed),
-        "cancelled" => Ok(OrderStatus::Cancelled),
-        _ => Err(format!("expected `placed` or `cancelled`, got `{text}`")),
+    let status = param(&query, "status", &mut errors, |text| {
+        text.parse::<OrderStatus>()
+            .map_err(|error| error.to_string())
     });
     let month = param(&query, "month", &mut errors, |text| {
         text.parse::<YearMonth>().map_err(|error| error.to_string())
