@@ -2,27 +2,16 @@
 // Cobalt through clicks and checks the price against the server's own quote, resolves a conflict,
 // shares the link, switches language and currency, works offline from the cached catalog, and
 // runs axe-core on every page. Screenshots go to test-output/.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, newPage, screenshot, startServer } from './support/server.mjs';
+import { newPage, screenshot, serverAndBrowser } from './support/server.mjs';
 import { CatalogPage, ConfigurePage, checkAccessibility } from './support/pages.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser();
 
 /** The server's total for one line, in the market's currency. */
 async function serverTotal(code, quantity = 1, market = 'KG') {
-  const response = await fetch(`${server.url}/api/v1/quotes`, {
+  const response = await fetch(`${app.server.url}/api/v1/quotes`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ market, currency: 'local', lines: [{ code, quantity }] }),
@@ -32,8 +21,8 @@ async function serverTotal(code, quantity = 1, market = 'KG') {
 }
 
 test('the catalog lists the 19 types, filters and sorts through the URL', async () => {
-  const page = await newPage(browser);
-  const catalog = new CatalogPage(page, server.url);
+  const page = await newPage(app.browser);
+  const catalog = new CatalogPage(page, app.server.url);
   await catalog.open();
   assert.equal(await catalog.cards.count(), 19);
   await page.locator('.card-month', { hasNotText: 'loading' }).first().waitFor();
@@ -51,7 +40,7 @@ test('the catalog lists the 19 types, filters and sorts through the URL', async 
   assert.equal(await catalog.cards.count(), 2);
 
   // The filter state is the URL: opening it again gives the same cards.
-  const again = await newPage(browser);
+  const again = await newPage(app.browser);
   await again.goto(page.url());
   await again.locator('.cards > li').first().waitFor();
   assert.equal(await again.locator('.cards > li').count(), 2);
@@ -67,8 +56,8 @@ test('the catalog lists the 19 types, filters and sorts through the URL', async 
 });
 
 test('configure a Cobalt by clicks: the price follows and equals the server quote', async () => {
-  const page = await newPage(browser);
-  const cfg = new ConfigurePage(page, server.url);
+  const page = await newPage(app.browser);
+  const cfg = new ConfigurePage(page, app.server.url);
   await cfg.open('cobalt');
   let total = await cfg.totalMinor();
   assert.equal(total, await serverTotal(await cfg.code()));
@@ -96,8 +85,8 @@ test('configure a Cobalt by clicks: the price follows and equals the server quot
 });
 
 test('a conflicting choice asks first; cancel keeps, accept applies the fix', async () => {
-  const page = await newPage(browser);
-  const cfg = new ConfigurePage(page, server.url);
+  const page = await newPage(app.browser);
+  const cfg = new ConfigurePage(page, app.server.url);
   await cfg.open('cobalt');
   await cfg.choose('option:rear-bodykit');
   await page.waitForFunction(() => document.querySelector('input[data-choice="option:rear-bodykit"]').checked);
@@ -133,8 +122,8 @@ test('a conflicting choice asks first; cancel keeps, accept applies the fix', as
 });
 
 test('the share link is copied and opens the same configuration in a new page', async () => {
-  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-  const cfg = new ConfigurePage(page, server.url);
+  const page = await newPage(app.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const cfg = new ConfigurePage(page, app.server.url);
   await cfg.open('cobalt');
   await cfg.choose('trim:ltz');
   await page.waitForURL(/c=/);
@@ -146,8 +135,8 @@ test('the share link is copied and opens the same configuration in a new page', 
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByText('Link copied.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
-  const other = await newPage(browser);
-  const shared = new ConfigurePage(other, server.url);
+  const other = await newPage(app.browser);
+  const shared = new ConfigurePage(other, app.server.url);
   await other.goto(link);
   await shared.total.waitFor();
   assert.deepEqual(await shared.checked(), await cfg.checked());
@@ -158,8 +147,8 @@ test('the share link is copied and opens the same configuration in a new page', 
 });
 
 test('Russian and KGS are switched, shown and remembered', async () => {
-  const page = await newPage(browser);
-  const cfg = new ConfigurePage(page, server.url);
+  const page = await newPage(app.browser);
+  const cfg = new ConfigurePage(page, app.server.url);
   await cfg.open('cobalt');
   await page.locator('select[name="currency"]').selectOption('usd');
   await page.waitForFunction(() => document.querySelector('[data-total]').textContent.includes('USD'));
@@ -181,19 +170,19 @@ test('Russian and KGS are switched, shown and remembered', async () => {
 });
 
 test('drafts are listed for resuming; stale stored data is dropped with a notice', async () => {
-  const page = await newPage(browser);
-  const cfg = new ConfigurePage(page, server.url);
+  const page = await newPage(app.browser);
+  const cfg = new ConfigurePage(page, app.server.url);
   await cfg.open('cobalt');
   await cfg.choose('option:carbon-flash');
   await page.waitForURL(/c=/);
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.locator('.drafts a').first().waitFor();
   await page.locator('.drafts a').first().click();
   await cfg.total.waitFor();
   assert.ok(await cfg.input('option:carbon-flash').isChecked());
 
   await page.evaluate(() => localStorage.setItem('configurator.drafts', '{"drafts": "from an old version"}'));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.locator('.notice', { hasText: 'older version' }).waitFor();
   await checkAccessibility(page, 'the catalog with a notice');
   assert.deepEqual(page.errors, []);
@@ -201,11 +190,11 @@ test('drafts are listed for resuming; stale stored data is dropped with a notice
 });
 
 test('without the server the configurator works from the cached catalog', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
-  const cfg = new ConfigurePage(page, server.url);
+  const cfg = new ConfigurePage(page, app.server.url);
   await cfg.open('cobalt');
   await page.route('**/api/v1/**', (route) => route.abort());
   await page.reload();

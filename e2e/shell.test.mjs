@@ -1,25 +1,13 @@
 // The app shell end to end: the real server, a fresh database, the release front end in Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, newPage, screenshot, startServer } from './support/server.mjs';
+import { newPage, screenshot, serverAndBrowser } from './support/server.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  const code = await server?.stop();
-  assert.equal(code, 0, `the server stops cleanly on SIGTERM:\n${server?.log()}`);
-});
+const app = serverAndBrowser();
 
 test('the app loads and shows the server as ok', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(app.browser);
+  await page.goto(app.server.url);
   const status = page.locator('.server-status [data-state="ok"]');
   await status.waitFor({ timeout: 10_000 });
   assert.match(await status.textContent(), /Server ok · v\d+\.\d+\.\d+/);
@@ -30,8 +18,8 @@ test('the app loads and shows the server as ok', async () => {
 });
 
 test('a deep link opens its page and navigation works without a reload', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/plan`);
+  const page = await newPage(app.browser);
+  await page.goto(`${app.server.url}/plan`);
   await page.locator('h1', { hasText: 'Production plan' }).waitFor();
   await page.evaluate(() => { window.loadedOnce = true; });
   await page.getByRole('link', { name: 'Compare' }).click();
@@ -42,24 +30,24 @@ test('a deep link opens its page and navigation works without a reload', async (
   await page.locator('h1', { hasText: 'Production plan' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Plan' }).getAttribute('aria-current'), 'page');
   assert.ok(await page.evaluate(() => window.loadedOnce), 'the page was not loaded again');
-  await page.goto(`${server.url}/no/such/page`);
+  await page.goto(`${app.server.url}/no/such/page`);
   await page.locator('h1', { hasText: 'Page not found' }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.close();
 });
 
 test('the front end arrives compressed with long-lived caching for hashed files', async () => {
-  const html = await (await fetch(server.url)).text();
+  const html = await (await fetch(app.server.url)).text();
   const wasm = html.match(/href="\/([^"]+_bg\.wasm)"/)?.[1];
   assert.ok(wasm, `index.html links the wasm module:\n${html}`);
-  const response = await fetch(`${server.url}/${wasm}`, { headers: { 'accept-encoding': 'br, gzip' } });
+  const response = await fetch(`${app.server.url}/${wasm}`, { headers: { 'accept-encoding': 'br, gzip' } });
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-encoding') ?? '', /br|gzip/);
   assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
 });
 
 test('unknown API paths answer a JSON 404', async () => {
-  const response = await fetch(`${server.url}/api/v1/nope`);
+  const response = await fetch(`${app.server.url}/api/v1/nope`);
   assert.equal(response.status, 404);
   const body = await response.json();
   assert.equal(body.error.code, 'not_found');

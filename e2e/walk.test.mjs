@@ -1,27 +1,16 @@
 // Walking through a configuration: automatic changes are announced and can be undone, Back and
 // Forward step through the choices, the step links jump to a step, and the spec sheet follows the
 // powertrain. The real server and the release front end in Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, newPage, screenshot, startServer } from './support/server.mjs';
+import { newPage, screenshot, serverAndBrowser } from './support/server.mjs';
 import { ConfigurePage, checkAccessibility } from './support/pages.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = serverAndBrowser(['--demo']);
 
 test('an automatic addition is announced and undone in one click', async () => {
-  const page = await newPage(browser);
-  const cfg = new ConfigurePage(page, server.url);
+  const page = await newPage(app.browser);
+  const cfg = new ConfigurePage(page, app.server.url);
   await cfg.open('cobalt');
   const before = await cfg.checked();
   const total = await cfg.totalMinor();
@@ -50,8 +39,8 @@ test('an automatic addition is announced and undone in one click', async () => {
 });
 
 test('Back and Forward walk through the choices; reloading keeps the configuration', async () => {
-  const page = await newPage(browser);
-  const cfg = new ConfigurePage(page, server.url);
+  const page = await newPage(app.browser);
+  const cfg = new ConfigurePage(page, app.server.url);
   await cfg.open('cobalt');
   const opened = await cfg.checked();
   const firstCode = await cfg.code();
@@ -92,8 +81,8 @@ test('Back and Forward walk through the choices; reloading keeps the configurati
 });
 
 test('the step links jump to a step; the spec sheet follows the powertrain', async () => {
-  const page = await newPage(browser);
-  const cfg = new ConfigurePage(page, server.url);
+  const page = await newPage(app.browser);
+  const cfg = new ConfigurePage(page, app.server.url);
   await cfg.open('cobalt');
   const links = page.getByRole('navigation', { name: 'Steps' }).getByRole('link');
   assert.ok((await links.count()) >= 4, 'trim, powertrain and the option groups');
@@ -113,10 +102,10 @@ test('the step links jump to a step; the spec sheet follows the powertrain', asy
 });
 
 test('a phone screen needs no sideways scrolling; the quote prints on one page', async () => {
-  const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
-  const cfg = new ConfigurePage(page, server.url);
+  const page = await newPage(app.browser, { viewport: { width: 390, height: 844 } });
+  const cfg = new ConfigurePage(page, app.server.url);
   for (const path of ['/', '/configure/nqr-school']) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${app.server.url}${path}`);
     await page.locator('main h1').first().waitFor();
     await page.locator('.cards > li, .price-table [data-total]').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -141,8 +130,8 @@ test('a phone screen needs no sideways scrolling; the quote prints on one page',
 });
 
 test('the saved catalog is used at once; the server confirming it does not rebuild the page', async () => {
-  const page = await newPage(browser);
-  const cfg = new ConfigurePage(page, server.url);
+  const page = await newPage(app.browser);
+  const cfg = new ConfigurePage(page, app.server.url);
   await cfg.open('cobalt');
   // A slow catalog answer: the page comes up from the saved copy first.
   await page.route('**/api/v1/catalog', async (route) => {
@@ -166,8 +155,8 @@ test('the saved catalog is used at once; the server confirming it does not rebui
 });
 
 test('a dealer signs in (a wrong password first), the quote names the dealership, and signs out', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(app.browser);
+  await page.goto(`${app.server.url}/`);
   await page.locator('.cards > li').first().waitFor();
   await page.locator('.account').getByRole('link', { name: 'Sign in' }).click();
   await page.locator('h1', { hasText: 'Sign in' }).waitFor();
@@ -182,7 +171,7 @@ test('a dealer signs in (a wrong password first), the quote names the dealership
   assert.equal(new URL(page.url()).pathname, '/');
 
   // The printed quote names the dealership; a reload remembers who signed in.
-  const cfg = new ConfigurePage(page, server.url);
+  const cfg = new ConfigurePage(page, app.server.url);
   await cfg.open('cobalt');
   await page.reload();
   await cfg.total.waitFor();
@@ -193,7 +182,7 @@ test('a dealer signs in (a wrong password first), the quote names the dealership
 
   await page.locator('.account').getByRole('button', { name: 'Sign out' }).click();
   await page.locator('.account').getByRole('link', { name: 'Sign in' }).waitFor();
-  assert.equal((await page.request.get(`${server.url}/api/v1/session`)).status(), 401, 'the session ended');
+  assert.equal((await page.request.get(`${app.server.url}/api/v1/session`)).status(), 401, 'the session ended');
   // The wrong password's 401 is the one failed request the browser reports.
   assert.deepEqual(page.errors.filter((e) => !/status of 401/.test(e)), []);
   await page.close();

@@ -1,10 +1,12 @@
 // Starts the real server on a free port with a fresh temporary database, and a headless Chromium
 // driven by playwright-core; collects page errors so that tests can assert there are none.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const OUTPUT_DIR = new URL('../../test-output/', import.meta.url).pathname;
@@ -60,6 +62,25 @@ export async function startServer(extraArgs = []) {
       return child.exitCode;
     },
   };
+}
+
+/**
+ * The server and a browser for one test file: started before its tests, and after them the
+ * browser closed and the server stopped, which must exit cleanly (code 0) on SIGTERM. The fields
+ * are set once the `before` hook has run.
+ */
+export function serverAndBrowser(extraArgs = []) {
+  const app = { server: null, browser: null };
+  before(async () => {
+    app.server = await startServer(extraArgs);
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    const code = await app.server?.stop();
+    assert.equal(code, 0, `the server stops cleanly on SIGTERM:\n${app.server?.log()}`);
+  });
+  return app;
 }
 
 /** A headless Debian Chromium. */
