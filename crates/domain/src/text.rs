@@ -1,5 +1,6 @@
-//! Text in the four languages of the catalog, with the fallback the catalog format promises:
-//! Kyrgyz and Uzbek fall back to Russian, Russian to English.
+//! Text in the four languages of the catalog. The catalog file must give all four (its validation
+//! refuses a text without one); a text that lacks one anyway falls back: Kyrgyz and Uzbek to
+//! Russian, Russian to English.
 
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +22,8 @@ slug_enum! {
     }
 }
 
-/// A text in English and Russian, and optionally Kyrgyz and Uzbek.
+/// A text in English, Russian, Kyrgyz and Uzbek; the catalog requires all four, the type only
+/// English and Russian.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {

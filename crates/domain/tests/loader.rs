@@ -178,7 +178,9 @@ fn texts_markets_tiers_and_exchange() {
     let text = with(r#"ky = "Кара металлик", "#, "");
     assert_eq!(
         errors(&text),
-        ["models[0].groups[0].options[1].name: missing `ky` text"]
+        [
+            "models[0].groups[0].options[1].name: missing `ky` text: every text needs `en`, `ru`, `ky` and `uz`"
+        ]
     );
     let text = with(
         r#"currency = "UZS"
@@ -206,6 +208,72 @@ vat_basis_points"#,
     assert_eq!(
         errors(&text),
         ["markets[0].id: invalid market `kg`: expected two upper-case letters"]
+    );
+}
+
+#[test]
+fn every_text_needs_all_four_languages() {
+    // A trim's name, a powertrain's name and an option's description: no text falls back.
+    let text = with(
+        r#"name = { en = "LTZ", ru = "LTZ", ky = "LTZ", uz = "LTZ" }"#,
+        r#"name = { en = "LTZ", ru = "LTZ", ky = "LTZ" }"#,
+    )
+    .replacen(r#", uz = "0,8 l MT" }"#, r#", uz = "  " }"#, 1)
+    .replacen(
+        r#", uz = "Dvigatelni oldindan isitgich va old oʻrindiqlarni isitish." }"#,
+        " }",
+        1,
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "models[0].trims[1].name: missing `uz` text: every text needs `en`, `ru`, `ky` and `uz`",
+            "models[0].groups[1].options[0].description: missing `uz` text: every text needs `en`, `ru`, `ky` and `uz`",
+            "models[1].powertrains[0].name: missing `uz` text: every text needs `en`, `ru`, `ky` and `uz`",
+        ]
+    );
+    let e = Catalog::from_toml_str(&with(r#"ru = "Лабо""#, r#"ru = """#)).expect_err("no Russian");
+    let CatalogError::Invalid(list) = &e else {
+        panic!("{e}")
+    };
+    assert_eq!(
+        list[..],
+        [LoadError {
+            path: "models[1].trims[1].name".into(),
+            problem: Problem::MissingText("ru"),
+        }]
+    );
+}
+
+#[test]
+fn uzbek_with_a_cyrillic_letter_is_refused() {
+    // Russian copied into `uz`, and a Latin word with one Cyrillic look-alike (`о`, U+043E).
+    let text = with(r#"uz = "Furgon""#, r#"uz = "Фургон""#).replacen(
+        r#"uz = "Qishki paket""#,
+        "uz = \"Qishki paket\u{43e}\"",
+        1,
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "models[0].groups[1].options[0].name: `uz` text `Qishki paketо` has the Cyrillic letter `о`: Uzbek is written in Latin script",
+            "models[1].trims[0].name: `uz` text `Фургон` has the Cyrillic letter `Ф`: Uzbek is written in Latin script",
+        ]
+    );
+    let e = Catalog::from_toml_str(&with(r#"uz = "Oʻzbekiston""#, r#"uz = "Ўзбекистон""#))
+        .expect_err("Cyrillic Uzbek");
+    let CatalogError::Invalid(list) = &e else {
+        panic!("{e}")
+    };
+    assert_eq!(
+        list[..],
+        [LoadError {
+            path: "markets[1].name".into(),
+            problem: Problem::CyrillicUzbek {
+                text: "Ўзбекистон".into(),
+                letter: 'Ў',
+            },
+        }]
     );
 }
 
@@ -264,7 +332,7 @@ fn more_options_than_a_set_holds_is_a_problem_not_a_crash() {
         .map(|i| {
             format!(
                 "\n[[models.groups.options]]\nid = \"extra-{i}\"\nprice = 0\n\
-                 name = {{ en = \"Extra\", ru = \"Extra\" }}\n"
+                 name = {{ en = \"Extra\", ru = \"Extra\", ky = \"Extra\", uz = \"Extra\" }}\n"
             )
         })
         .collect();

@@ -105,18 +105,18 @@ gross_weight_kg = 9500
 [[models.trims]]
 id = "base"
 price = 0
-name = { en = "Base", ru = "Base" }
+name = { en = "Base", ru = "Base", ky = "Base", uz = "Base" }
 
 [[models.trims]]
 id = "city"
 price = 10
-name = { en = "City", ru = "City" }
+name = { en = "City", ru = "City", ky = "City", uz = "City" }
 requires = ["abs"]
 
 [[models.trims]]
 id = "tipper"
 price = 20
-name = { en = "Tipper", ru = "Tipper" }
+name = { en = "Tipper", ru = "Tipper", ky = "Tipper", uz = "Tipper" }
 requires = ["pto", "abs"]
 
 [[models.powertrains]]
@@ -126,7 +126,7 @@ transmission = "manual"
 fuel = "diesel"
 drive = "4x2"
 power_hp = 150
-name = { en = "MT", ru = "MT" }
+name = { en = "MT", ru = "MT", ky = "MT", uz = "MT" }
 
 [[models.powertrains]]
 id = "amt"
@@ -137,7 +137,7 @@ drive = "4x2"
 power_hp = 150
 trims = ["city", "tipper"]
 requires = ["retarder"]
-name = { en = "AMT", ru = "AMT" }
+name = { en = "AMT", ru = "AMT", ky = "AMT", uz = "AMT" }
 
 [[models.powertrains]]
 id = "cng"
@@ -146,7 +146,7 @@ transmission = "manual"
 fuel = "cng"
 drive = "4x2"
 power_hp = 140
-name = { en = "CNG", ru = "CNG" }
+name = { en = "CNG", ru = "CNG", ky = "CNG", uz = "CNG" }
 
 [[models.groups]]
 id = "cab"
@@ -158,13 +158,13 @@ name = { en = "Cab", ru = "Cab", ky = "Cab", uz = "Cab" }
 id = "day-cab"
 price = 0
 default = true
-name = { en = "Day cab", ru = "Day cab" }
+name = { en = "Day cab", ru = "Day cab", ky = "Day cab", uz = "Day cab" }
 powertrains = ["mt", "amt"]
 
 [[models.groups.options]]
 id = "sleeper"
 price = 10
-name = { en = "Sleeper", ru = "Sleeper" }
+name = { en = "Sleeper", ru = "Sleeper", ky = "Sleeper", uz = "Sleeper" }
 trims = ["tipper"]
 
 [[models.groups]]
@@ -175,20 +175,20 @@ name = { en = "Body", ru = "Body", ky = "Body", uz = "Body" }
 [[models.groups.options]]
 id = "tipper-body"
 price = 10
-name = { en = "Tipper body", ru = "Tipper body" }
+name = { en = "Tipper body", ru = "Tipper body", ky = "Tipper body", uz = "Tipper body" }
 requires = ["pto"]
 excludes = ["base"]
 
 [[models.groups.options]]
 id = "box"
 price = 10
-name = { en = "Box", ru = "Box" }
+name = { en = "Box", ru = "Box", ky = "Box", uz = "Box" }
 excludes = ["tipper", "cold"]
 
 [[models.groups.options]]
 id = "fridge"
 price = 10
-name = { en = "Refrigerated box", ru = "Refrigerated box" }
+name = { en = "Refrigerated box", ru = "Refrigerated box", ky = "Refrigerated box", uz = "Refrigerated box" }
 includes = ["cold"]
 excludes = ["cng"]
 
@@ -200,47 +200,47 @@ name = { en = "Equipment", ru = "Equipment", ky = "Equipment", uz = "Equipment" 
 [[models.groups.options]]
 id = "abs"
 price = 10
-name = { en = "ABS", ru = "ABS" }
+name = { en = "ABS", ru = "ABS", ky = "ABS", uz = "ABS" }
 
 [[models.groups.options]]
 id = "pto"
 price = 10
-name = { en = "PTO", ru = "PTO" }
+name = { en = "PTO", ru = "PTO", ky = "PTO", uz = "PTO" }
 requires = ["abs"]
 
 [[models.groups.options]]
 id = "retarder"
 price = 10
-name = { en = "Retarder", ru = "Retarder" }
+name = { en = "Retarder", ru = "Retarder", ky = "Retarder", uz = "Retarder" }
 trims = ["city", "tipper"]
 
 [[models.groups.options]]
 id = "cold"
 price = 10
-name = { en = "Cold pack", ru = "Cold pack" }
+name = { en = "Cold pack", ru = "Cold pack", ky = "Cold pack", uz = "Cold pack" }
 requires = ["fridge"]
 
 [[models.groups.options]]
 id = "mirror-a"
 price = 10
-name = { en = "Mirror A", ru = "Mirror A" }
+name = { en = "Mirror A", ru = "Mirror A", ky = "Mirror A", uz = "Mirror A" }
 requires = ["mirror-b"]
 
 [[models.groups.options]]
 id = "mirror-b"
 price = 10
-name = { en = "Mirror B", ru = "Mirror B" }
+name = { en = "Mirror B", ru = "Mirror B", ky = "Mirror B", uz = "Mirror B" }
 requires = ["mirror-a"]
 
 [[models.groups.options]]
 id = "radio"
 price = 10
-name = { en = "Radio", ru = "Radio" }
+name = { en = "Radio", ru = "Radio", ky = "Radio", uz = "Radio" }
 
 [[models.groups.options]]
 id = "mats"
 price = 10
-name = { en = "Mats", ru = "Mats" }
+name = { en = "Mats", ru = "Mats", ky = "Mats", uz = "Mats" }
 "#;
 
 #[test]
@@ -303,7 +303,10 @@ fn random_model(r: &mut Random) -> String {
     let mut text = head.replace("\"rules\"", "\"random\"");
     for (i, t) in trims.iter().enumerate() {
         let _ = write!(text, "\n[[models.trims]]\nid = \"{t}\"\nprice = 0\n");
-        let _ = writeln!(text, "name = {{ en = \"T\", ru = \"T\" }}");
+        let _ = writeln!(
+            text,
+            "name = {{ en = \"T\", ru = \"T\", ky = \"T\", uz = \"T\" }}"
+        );
         if i > 0 && r.chance(30) {
             let _ = writeln!(text, "requires = [\"{}\"]", r.pick(&options));
         }
@@ -311,7 +314,9 @@ fn random_model(r: &mut Random) -> String {
     for (i, p) in powertrains.iter().enumerate() {
         let _ = write!(text, "\n[[models.powertrains]]\nid = \"{p}\"\nprice = 0\n");
         text.push_str("transmission = \"manual\"\nfuel = \"diesel\"\ndrive = \"4x2\"\n");
-        text.push_str("power_hp = 100\nname = { en = \"P\", ru = \"P\" }\n");
+        text.push_str(
+            "power_hp = 100\nname = { en = \"P\", ru = \"P\", ky = \"P\", uz = \"P\" }\n",
+        );
         if i > 0 && r.chance(30) {
             let _ = writeln!(text, "trims = {}", r.some(&trims));
         }
@@ -343,7 +348,10 @@ fn random_model(r: &mut Random) -> String {
                 text,
                 "\n[[models.groups.options]]\nid = \"{id}\"\nprice = 0\n"
             );
-            let _ = writeln!(text, "name = {{ en = \"O\", ru = \"O\" }}");
+            let _ = writeln!(
+                text,
+                "name = {{ en = \"O\", ru = \"O\", ky = \"O\", uz = \"O\" }}"
+            );
             if required && k == 0 {
                 text.push_str("default = true\n");
                 continue;

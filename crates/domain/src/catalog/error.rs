@@ -74,9 +74,19 @@ pub enum Problem {
         /// The range.
         expected: &'static str,
     },
-    /// A text without one of the languages it needs.
-    #[error("missing `{0}` text")]
+    /// A text without one of its four languages, or with only blanks in it.
+    #[error("missing `{0}` text: every text needs `en`, `ru`, `ky` and `uz`")]
     MissingText(&'static str),
+    /// An Uzbek text with a Cyrillic letter: Uzbek is written in Latin script.
+    #[error(
+        "`uz` text `{text}` has the Cyrillic letter `{letter}`: Uzbek is written in Latin script"
+    )]
+    CyrillicUzbek {
+        /// The Uzbek text as written.
+        text: String,
+        /// Its first Cyrillic letter.
+        letter: char,
+    },
     /// A model with nothing to choose from.
     #[error("no {0}: the type has no valid configuration")]
     Empty(&'static str),

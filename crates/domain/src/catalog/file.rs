@@ -297,7 +297,7 @@ pub struct OptionFile {
     /// Chosen in the model's default configuration.
     #[serde(default)]
     pub default: bool,
-    /// Among the most visible options: needs every language.
+    /// Among the most visible options (paints, packages).
     #[serde(default)]
     pub visible: bool,
     /// Paints: the tint of the drawing, `#rrggbb`.

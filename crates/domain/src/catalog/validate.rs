@@ -38,16 +38,38 @@ impl Errors {
         }
     }
 
-    /// `en` and `ru` always; `ky` and `uz` too when `all`.
-    pub(super) fn text(&mut self, path: &str, text: &Text, all: bool) {
-        let missing = [
-            ("en", text.en.is_empty()),
-            ("ru", text.ru.is_empty()),
-            ("ky", all && text.ky.as_deref().is_none_or(str::is_empty)),
-            ("uz", all && text.uz.as_deref().is_none_or(str::is_empty)),
+    /// A text in all four languages, none empty, and Uzbek without a Cyrillic letter: the
+    /// catalog is read in each language as written, not through the fallback to Russian.
+    pub(super) fn text(&mut self, path: &str, text: &Text) {
+        let langs = [
+            ("en", Some(text.en.as_str())),
+            ("ru", Some(text.ru.as_str())),
+            ("ky", text.ky.as_deref()),
+            ("uz", text.uz.as_deref()),
         ];
-        for (lang, _) in missing.into_iter().filter(|(_, m)| *m) {
-            self.push(path, Problem::MissingText(lang));
+        for (lang, value) in langs {
+            if value.is_none_or(|v| v.trim().is_empty()) {
+                self.push(path, Problem::MissingText(lang));
+            }
+        }
+        if let Some(uz) = &text.uz
+            && let Some(letter) = uz.chars().find(|c| ('\u{400}'..='\u{4ff}').contains(c))
+        {
+            self.push(
+                path,
+                Problem::CyrillicUzbek {
+                    text: uz.clone(),
+                    letter,
+                },
+            );
+        }
+    }
+
+    /// The `name` of the entry at `path` and its `description` when it has one.
+    pub(super) fn texts(&mut self, path: &str, name: &Text, description: Option<&Text>) {
+        self.text(&format!("{path}.name"), name);
+        if let Some(d) = description {
+            self.text(&format!("{path}.description"), d);
         }
     }
 
@@ -176,7 +198,7 @@ fn markets(f: &[MarketFile], exchange: &Exchange, errors: &mut Errors) -> Vec<Ma
     for (i, m) in f.iter().enumerate() {
         let path = format!("markets[{i}]");
         errors.unique(&mut seen, &format!("{path}.id"), &m.id);
-        errors.text(&format!("{path}.name"), &m.name, true);
+        errors.text(&format!("{path}.name"), &m.name);
         let vat = basis_points(
             errors,
             &format!("{path}.vat_basis_points"),

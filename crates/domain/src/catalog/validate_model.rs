@@ -30,10 +30,7 @@ pub(crate) fn model_data(
     let before = errors.len();
     let id = errors.parse(&format!("{path}.id"), f.id.parse::<ModelId>());
     errors.non_negative(&format!("{path}.base_price"), f.base_price);
-    errors.text(&format!("{path}.name"), &f.name, true);
-    if let Some(d) = &f.description {
-        errors.text(&format!("{path}.description"), d, false);
-    }
+    errors.texts(path, &f.name, f.description.as_ref());
     for (what, count) in [
         ("trims", f.trims.len()),
         ("powertrains", f.powertrains.len()),
@@ -54,7 +51,8 @@ pub(crate) fn model_data(
     let mut trims = Vec::new();
     for (t, (trim, id)) in f.trims.iter().zip(ids.trims).enumerate() {
         let tp = format!("{path}.trims[{t}]");
-        walk.entry(&tp, trim.price, &trim.name, Entry::Trim(trim));
+        let description = trim.description.as_ref();
+        walk.entry(&tp, trim.price, &trim.name, description, Entry::Trim(trim));
         trims.extend(id.map(|id| Trim {
             id,
             price: trim.price,
@@ -65,7 +63,8 @@ pub(crate) fn model_data(
     let mut powertrains = Vec::new();
     for (p, (pt, id)) in f.powertrains.iter().zip(ids.powertrains).enumerate() {
         let pp = format!("{path}.powertrains[{p}]");
-        walk.entry(&pp, pt.price, &pt.name, Entry::Powertrain(pt));
+        let description = pt.description.as_ref();
+        walk.entry(&pp, pt.price, &pt.name, description, Entry::Powertrain(pt));
         powertrains.extend(id.map(|id| Powertrain {
             id,
             price: pt.price,
@@ -108,10 +107,17 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// A trim's or powertrain's price and name, then the rules written on it.
-    fn entry(&mut self, path: &str, price: i64, name: &Text, entry: Entry<'_>) {
+    /// A trim's or powertrain's price, name and description, then the rules written on it.
+    fn entry(
+        &mut self,
+        path: &str,
+        price: i64,
+        name: &Text,
+        description: Option<&Text>,
+        entry: Entry<'_>,
+    ) {
         self.errors.non_negative(&format!("{path}.price"), price);
-        self.errors.text(&format!("{path}.name"), name, false);
+        self.errors.texts(path, name, description);
         self.read(path, entry);
     }
 
@@ -204,7 +210,7 @@ fn groups(
         let errors = &mut *walk.errors;
         errors.unique(&mut seen, &format!("{gp}.id"), &group.id);
         let gid = errors.parse(&format!("{gp}.id"), group.id.parse::<GroupId>());
-        errors.text(&format!("{gp}.name"), &group.name, true);
+        errors.texts(&gp, &group.name, group.description.as_ref());
         let single = group.kind == GroupKind::Single;
         if group.required && !single {
             errors.push(format!("{gp}.required"), Problem::RequiredMulti);
@@ -254,10 +260,7 @@ fn groups(
 /// An option's own fields: price, texts and colour.
 fn option(o: &OptionFile, op: &str, errors: &mut Errors) {
     errors.non_negative(&format!("{op}.price"), o.price);
-    errors.text(&format!("{op}.name"), &o.name, o.visible);
-    if let Some(d) = &o.description {
-        errors.text(&format!("{op}.description"), d, false);
-    }
+    errors.texts(op, &o.name, o.description.as_ref());
     if let Some(c) = &o.color {
         let hex =
             c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
