@@ -297,9 +297,6 @@ pub struct OptionFile {
     /// Chosen in the model's default configuration.
     #[serde(default)]
     pub default: bool,
-    /// Among the most visible options (paints, packages).
-    #[serde(default)]
-    pub visible: bool,
     /// Paints: the tint of the drawing, `#rrggbb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,

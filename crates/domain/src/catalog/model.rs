@@ -101,8 +101,6 @@ pub struct OptionDef {
     pub price: i64,
     /// Chosen in the default configuration.
     pub default: bool,
-    /// Among the most visible options.
-    pub visible: bool,
     /// Paints: the tint of the drawing, `#rrggbb`.
     pub color: Option<String>,
     /// The name.

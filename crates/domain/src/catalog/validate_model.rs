@@ -235,7 +235,6 @@ fn groups(
                     group: g,
                     price: o.price,
                     default: o.default,
-                    visible: o.visible,
                     color: o.color.clone(),
                     name: o.name.clone(),
                     description: o.description.clone(),
