@@ -4,6 +4,7 @@
 use configurator_domain::{
     Catalog, Lang, MarketId,
     catalog::{Rate, Rounding},
+    decimal::Decimal,
     price::{self, Currency},
 };
 
@@ -81,6 +82,15 @@ pub fn money(minor: i64, digits: u8, currency: &str, lang: Lang) -> String {
     out
 }
 
+/// An exchange rate in the reader's language: `1 USD = 12,650.00 UZS`, `1 USD = 12 650,00 UZS`.
+pub fn rate(per_usd: Decimal, currency: &str, lang: Lang) -> String {
+    let units = i64::try_from(per_usd.mantissa()).unwrap_or(i64::MAX);
+    format!(
+        "1\u{a0}USD = {}",
+        money(units, per_usd.scale(), currency, lang)
+    )
+}
+
 /// A whole number in groups of three: `12,345` in English, `12 345` (no-break) otherwise.
 pub fn grouped(n: u64, lang: Lang) -> String {
     let group = if lang == Lang::En { ',' } else { '\u{a0}' };
@@ -138,5 +148,18 @@ mod tests {
         );
         assert_eq!(money(5, 2, "USD", Lang::En), "0.05\u{a0}USD");
         assert_eq!(delta(25_000, 2, "USD", Lang::En), "+250.00\u{a0}USD");
+    }
+
+    #[test]
+    fn rates_group_digits_per_language() {
+        let per_usd: Decimal = "12650.00".parse().expect("a decimal");
+        assert_eq!(
+            rate(per_usd, "UZS", Lang::Uz),
+            "1\u{a0}USD = 12\u{a0}650,00\u{a0}UZS"
+        );
+        assert_eq!(
+            rate(per_usd, "UZS", Lang::En),
+            "1\u{a0}USD = 12,650.00\u{a0}UZS"
+        );
     }
 }

@@ -5,6 +5,7 @@ use configurator_domain::{Lang, MarketId, price::Currency};
 use leptos::prelude::*;
 
 use crate::{
+    format,
     i18n::{lang_of, locale_of, tr, use_i18n},
     state::use_app_state,
 };
@@ -45,7 +46,7 @@ pub fn Switches() -> impl IntoView {
             chosen,
             options,
             market.currency.to_string(),
-            rate.per_usd.to_string(),
+            format::rate(rate.per_usd, market.currency.as_str(), lang()),
             catalog.exchange().effective.clone(),
         ))
     };
@@ -88,20 +89,19 @@ pub fn Switches() -> impl IntoView {
                         <span class="visually-hidden">{tr!(i18n, switches.currency)}</span>
                         <select
                             name="currency"
-                            prop:value=move || match app.currency.get() {
-                                Currency::Local => "local",
-                                Currency::Usd => "usd",
-                            }
+                            prop:value=move || app.currency.get().as_str()
                             on:change=move |ev| {
-                                app.currency.set(if event_target_value(&ev) == "usd" { Currency::Usd } else { Currency::Local })
+                                if let Ok(currency) = event_target_value(&ev).parse() {
+                                    app.currency.set(currency);
+                                }
                             }
                         >
-                            <option value="local">{local_label}</option>
-                            <option value="usd">"USD"</option>
+                            <option value=Currency::Local.as_str()>{local_label}</option>
+                            <option value=Currency::Usd.as_str()>"USD"</option>
                         </select>
                     </label>
                     <span class="rate">
-                        {format!("1 USD = {per_usd} {local}")} " · " {tr!(i18n, switches.rate_of)} " " {effective}
+                        {per_usd} " · " {tr!(i18n, switches.rate_of)} " " {effective}
                     </span>
                 }
             })}

@@ -51,6 +51,7 @@ pub fn Configurator(
     let Editing {
         configuration,
         quantity,
+        quantity_ok,
         pending,
         problem,
         last_change,
@@ -80,9 +81,15 @@ pub fn Configurator(
             .ok()
         }
     };
+    // No quote while the quantity field holds no valid quantity: it would be another quantity's.
     let quote = Memo::new({
         let quote_of = quote_of.clone();
-        move |_| configuration.with(|c| quote_of(c))
+        move |_| {
+            quantity_ok
+                .get()
+                .then(|| configuration.with(|c| quote_of(c)))
+                .flatten()
+        }
     });
     let price_change = Signal::derive(move || {
         let after = pending.with(|p| p.as_ref().and_then(|(_, a)| quote_of(&a.configuration)))?;
@@ -97,8 +104,10 @@ pub fn Configurator(
     });
     let total_text = move || {
         quote.with(|q| {
-            q.as_ref()
-                .map(|q| format::money(q.total, q.minor_digits, q.currency.as_str(), lang()))
+            q.as_ref().map_or_else(
+                || "—".to_owned(),
+                |q| format::money(q.total, q.minor_digits, q.currency.as_str(), lang()),
+            )
         })
     };
     let name = model.name().clone();
@@ -126,6 +135,7 @@ pub fn Configurator(
                 model_index=model_index
                 configuration=configuration
                 quantity=quantity
+                quantity_ok=quantity_ok
                 quote=quote
                 code=code
             />

@@ -22,8 +22,11 @@ pub enum Problem {
 pub struct Editing {
     /// The configuration shown (always valid).
     pub configuration: RwSignal<Configuration>,
-    /// Units.
+    /// Units: the last valid quantity typed.
     pub quantity: RwSignal<Quantity>,
+    /// Whether the quantity field holds a valid quantity. While it does not, no price, total or
+    /// build month is shown: they would be another quantity's.
+    pub quantity_ok: RwSignal<bool>,
     /// A choice waiting in the conflict dialog, with what it would do.
     pub pending: RwSignal<Option<(Choice, Applied)>>,
     /// What to tell about the configuration.
@@ -45,6 +48,7 @@ impl Editing {
         Self {
             configuration: RwSignal::new(configuration),
             quantity: RwSignal::new(quantity.unwrap_or(Quantity::ONE)),
+            quantity_ok: RwSignal::new(true),
             pending: RwSignal::new(None),
             problem: RwSignal::new(problem),
             last_change: RwSignal::new(None),
@@ -73,6 +77,7 @@ impl Editing {
         self.configuration.set(configuration);
         if let Some(q) = quantity {
             self.quantity.set(q);
+            self.quantity_ok.set(true);
         }
     }
 }

@@ -23,6 +23,9 @@ pub fn PricePanel(
     /// The quote of the current configuration and quantity.
     #[prop(into)]
     quote: Signal<Option<Quote>>,
+    /// Whether the quantity is being corrected: the panel waits instead of showing a price.
+    #[prop(optional, into)]
+    waiting: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
@@ -42,6 +45,8 @@ pub fn PricePanel(
             <h2 id="price-title">{tr!(i18n, price.title)}</h2>
             {move || if priced.get() {
                 view! { <PriceTable breakdown=rows /> }.into_any()
+            } else if waiting.get() {
+                view! { <p class="price-missing" role="status">{tr!(i18n, price.waiting)}</p> }.into_any()
             } else {
                 view! { <p class="price-missing" role="status">{tr!(i18n, price.none)}</p> }.into_any()
             }}
@@ -119,9 +124,8 @@ fn breakdown(catalog: &Catalog, q: &Quote, lang: Lang, locale: Locale) -> Breakd
         total: show(q.total),
         rate: q.exchange.as_ref().map(|x| {
             format!(
-                "1 USD = {} {} · {} {}",
-                x.per_usd,
-                q.currency,
+                "{} · {} {}",
+                format::rate(x.per_usd, q.currency.as_str(), lang),
                 td_string!(locale, price.rate_of),
                 x.effective
             )
@@ -159,7 +163,9 @@ fn PriceTable(breakdown: Memo<Option<Breakdown>>) -> impl IntoView {
                     children=move |(name, unit, amount)| view! {
                         <tr>
                             <td>{name}</td>
-                            {move || many.get().then(|| view! { <td class="num">{unit.clone()}</td> })}
+                            {move || many.get().then(|| view! {
+                                <td class="num unit" data-label=td_string!(i18n.get_locale(), price.unit)>{unit.clone()}</td>
+                            })}
                             <td class="num">{amount}</td>
                         </tr>
                     }

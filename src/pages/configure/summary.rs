@@ -28,6 +28,8 @@ pub fn Summary(
     configuration: Signal<Configuration>,
     /// Units; the user sets it here.
     quantity: RwSignal<Quantity>,
+    /// Whether the quantity field holds a valid quantity.
+    quantity_ok: RwSignal<bool>,
     /// The quote of the configuration and quantity.
     #[prop(into)]
     quote: Signal<Option<Quote>>,
@@ -67,9 +69,9 @@ pub fn Summary(
         <aside class="summary" id="summary" aria-label=tr!(i18n, summary.title)>
             <PrintHeader code=code />
             <Drawing body=body color=color label=label />
-            <QuantityInput data=data.clone() quantity=quantity />
-            <BuildMonth code=code quantity=quantity />
-            <PricePanel data=data quote=quote />
+            <QuantityInput data=data.clone() quantity=quantity quantity_ok=quantity_ok />
+            <BuildMonth code=code quantity=quantity quantity_ok=quantity_ok />
+            <PricePanel data=data quote=quote waiting=move || !quantity_ok.get() />
             <SpecSheet model=spec_model configuration=configuration />
             <div class="share">
                 <label for="share-link">{tr!(i18n, summary.share)}</label>
@@ -125,9 +127,15 @@ fn copy_link(link: String, copied: RwSignal<Option<bool>>) {
     });
 }
 
-/// The quantity, with the fleet discount tier it reaches and the next one.
+/// The quantity, with the fleet discount tier it reaches and the next one. Typed text that is not
+/// a quantity (`0`, `1000`, `-5`, `2.5`) stays as typed, marked invalid with the allowed range,
+/// and `quantity_ok` turns false until it is fixed. Arrow keys step the quantity.
 #[component]
-fn QuantityInput(data: SharedCatalog, quantity: RwSignal<Quantity>) -> impl IntoView {
+fn QuantityInput(
+    data: SharedCatalog,
+    quantity: RwSignal<Quantity>,
+    quantity_ok: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let tiers: Vec<(u16, u32)> = data
@@ -139,28 +147,52 @@ fn QuantityInput(data: SharedCatalog, quantity: RwSignal<Quantity>) -> impl Into
     let hint = move || {
         let q = quantity.get().get();
         let next = tiers.iter().find(|(min, _)| *min > q).copied();
-        next.map(|(min, bp)| {
+        next.filter(|_| quantity_ok.get()).map(|(min, bp)| {
             view! { {t!(i18n, summary.next_tier, count = min - q, percent = crate::format::percent(bp, lang()))} }
         })
+    };
+    let typed = move |ev: leptos::ev::Event| match event_target_value(&ev).trim().parse() {
+        Ok(q) => {
+            quantity.set(q);
+            quantity_ok.set(true);
+        }
+        Err(_) => quantity_ok.set(false),
+    };
+    let step = move |ev: leptos::ev::KeyboardEvent| {
+        let by: i32 = match ev.key().as_str() {
+            "ArrowUp" => 1,
+            "ArrowDown" => -1,
+            _ => return,
+        };
+        ev.prevent_default();
+        let next = i32::from(quantity.get_untracked().get()) + by;
+        if let Ok(q) = Quantity::try_from(u32::try_from(next).unwrap_or(0)) {
+            quantity.set(q);
+            quantity_ok.set(true);
+        }
     };
     view! {
         <div class="quantity">
             <label for="quantity">{tr!(i18n, summary.quantity)}</label>
             // The input is not printed; its value is.
             <span class="print-only">{move || quantity.get().get()}</span>
+            // Text, not `type="number"`: a number field reports "2." as empty and loses what was
+            // typed; this one keeps it, and says what is wrong with it.
             <input
                 id="quantity"
-                type="number"
-                min="1"
-                max="999"
+                type="text"
                 inputmode="numeric"
+                autocomplete="off"
+                size="4"
+                aria-invalid=move || if quantity_ok.get() { "false" } else { "true" }
+                aria-describedby="quantity-error"
                 prop:value=move || quantity.get().to_string()
-                on:input=move |ev| {
-                    if let Ok(q) = event_target_value(&ev).trim().parse() {
-                        quantity.set(q);
-                    }
-                }
+                on:input=typed
+                on:keydown=step
             />
+            <p id="quantity-error" class="field-error" role="alert">
+                {move || (!quantity_ok.get()).then(|| view! { {t!(i18n, summary.quantity_invalid, max = Quantity::MAX)} })}
+            </p>
             <p class="tier-hint">{hint}</p>
         </div>
     }
@@ -171,7 +203,11 @@ const ASK_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// The earliest build month for the quantity, from the server; "unavailable" when it cannot say.
 #[component]
-fn BuildMonth(code: Signal<Option<String>>, quantity: RwSignal<Quantity>) -> impl IntoView {
+fn BuildMonth(
+    code: Signal<Option<String>>,
+    quantity: RwSignal<Quantity>,
+    quantity_ok: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     // Asked a moment after the last change, not once per click: a burst of clicks is one request,
     // and no answer lands in the middle of the next click.
@@ -213,6 +249,7 @@ fn BuildMonth(code: Signal<Option<String>>, quantity: RwSignal<Quantity>) -> imp
             <span>{tr!(i18n, summary.build_month)} " "</span>
             <strong>
                 {move || match answer.get() {
+                    _ if !quantity_ok.get() => "—".to_owned(),
                     None => t_string!(i18n, common.loading).to_owned(),
                     Some(Ok(Some(a))) if a.first == a.last => labels::month_name(i18n.get_locale(), a.first),
                     Some(Ok(Some(a))) => format!(
