@@ -98,7 +98,7 @@ fn page_view(page: Route) -> AnyView {
             <p>{tr!(i18n, pages.plan)}</p>
         }
         .into_any(),
-        Route::SignIn => view! { <SignInPage /> }.into_any(),
+        Route::SignIn { .. } => view! { <SignInPage /> }.into_any(),
         Route::NotFound { path } => view! {
             <h1>{tr!(i18n, pages.not_found_title)}</h1>
             <p>{tr!(i18n, pages.not_found)} " " <code>{path}</code></p>
@@ -148,11 +148,12 @@ fn Notices() -> impl IntoView {
                 let text = match n {
                     Notice::DraftsDropped => tr!(i18n, notices.drafts_dropped),
                     Notice::StoredDataDropped => tr!(i18n, notices.data_dropped),
+                    Notice::SignOutPending => tr!(i18n, notices.sign_out_pending),
                 };
                 view! {
                     <p class="notice" role="status">
                         {text} " "
-                        <button type="button" on:click=move |_| app.notices.update(|all| all.retain(|x| *x != n))>
+                        <button type="button" on:click=move |_| app.dismiss(n)>
                             {tr!(i18n, common.dismiss)}
                         </button>
                     </p>

@@ -30,8 +30,12 @@ pub enum Route {
     Orders,
     /// `/plan`: the production plan.
     Plan,
-    /// `/sign-in`: dealers and planners sign in; signed in, who they are and signing out.
-    SignIn,
+    /// `/sign-in?next={path}`: dealers and planners sign in, then go back to `next`; signed in,
+    /// who they are and signing out.
+    SignIn {
+        /// The page of this app to show after signing in; the catalog when `None`.
+        next: Option<String>,
+    },
     /// Anything else; carries the path that was asked for.
     NotFound { path: String },
 }
@@ -142,7 +146,9 @@ impl Route {
             ["compare"] => Self::Compare,
             ["orders"] => Self::Orders,
             ["plan"] => Self::Plan,
-            ["sign-in"] => Self::SignIn,
+            ["sign-in"] => Self::SignIn {
+                next: param("next").filter(|p| is_own_path(p)).map(str::to_owned),
+            },
             _ => not_found(),
         }
     }
@@ -189,8 +195,21 @@ impl Route {
             Self::Compare => "/compare".to_owned(),
             Self::Orders => "/orders".to_owned(),
             Self::Plan => "/plan".to_owned(),
-            Self::SignIn => "/sign-in".to_owned(),
+            Self::SignIn { next } => with_query(
+                "/sign-in".to_owned(),
+                &[("next", next.clone().unwrap_or_default())],
+            ),
             Self::NotFound { path } => path.clone(),
+        }
+    }
+
+    /// The sign-in page, coming back to this page afterwards.
+    pub fn sign_in_from(&self) -> Self {
+        Self::SignIn {
+            next: match self {
+                Self::SignIn { next } => next.clone(),
+                other => Some(other.href()),
+            },
         }
     }
 
@@ -213,6 +232,12 @@ impl Route {
             other => other.clone(),
         }
     }
+}
+
+/// Whether `path` is a page of this app (`/orders`), not another site (`//evil.example`,
+/// `https://…`): only those are followed after signing in.
+fn is_own_path(path: &str) -> bool {
+    path.starts_with('/') && !path.starts_with("//") && !path.contains('\\')
 }
 
 /// `path?k=v&...` with the non-empty parameters, values percent-encoded.
@@ -333,7 +358,10 @@ mod tests {
             Route::Compare,
             Route::Orders,
             Route::Plan,
-            Route::SignIn,
+            Route::SignIn { next: None },
+            Route::SignIn {
+                next: Some("/configure/cobalt?c=AQYyMDI3LjEGY29iYWx0-_x&q=25".to_owned()),
+            },
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
@@ -397,6 +425,34 @@ mod tests {
                 ..CatalogQuery::default()
             })
         );
+    }
+
+    #[test]
+    fn sign_in_goes_back_only_to_pages_of_this_app() {
+        let from = Route::parse("/configure/cobalt?q=12");
+        let sign_in = from.sign_in_from();
+        assert_eq!(
+            sign_in.href(),
+            "/sign-in?next=%2Fconfigure%2Fcobalt%3Fq%3D12"
+        );
+        assert_eq!(Route::parse(&sign_in.href()), sign_in);
+        assert_eq!(
+            sign_in.sign_in_from(),
+            sign_in,
+            "not back to the sign-in page itself"
+        );
+        for elsewhere in [
+            "//evil.example/x",
+            "https://evil.example",
+            "/%5C%5Cevil",
+            "orders",
+        ] {
+            assert_eq!(
+                Route::parse(&format!("/sign-in?next={elsewhere}")),
+                Route::SignIn { next: None },
+                "{elsewhere}"
+            );
+        }
     }
 
     #[test]

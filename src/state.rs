@@ -23,6 +23,8 @@ const CATALOG_VERSION: u32 = 1;
 const PREFS_VERSION: u32 = 1;
 /// The version of the signed-in account's envelope.
 const ACCOUNT_VERSION: u32 = 1;
+/// The version of the pending sign-out's stored shape.
+const SIGN_OUT_VERSION: u32 = 1;
 
 /// The server's catalog answer (the checked catalog and each model's default code), shared
 /// without copying; equal when it is the same answer.
@@ -80,6 +82,9 @@ pub enum Notice {
     DraftsDropped,
     /// A stored catalog or preferences from an older version were dropped.
     StoredDataDropped,
+    /// Signing out did not reach the server: this browser has forgotten the account, and the
+    /// server is told as soon as it answers.
+    SignOutPending,
 }
 
 /// Language, market and currency, remembered in local storage.
@@ -146,16 +151,50 @@ impl AppState {
             .or_else(|| catalog.markets().first().map(|m| m.id.clone()))
     }
 
-    /// Remembers who signed in (the session itself is the server's cookie).
+    /// Remembers who signed in (the session itself is the server's cookie). A sign-out still
+    /// waiting for the server is dropped: its session's cookie has just been replaced.
     pub fn signed_in(&self, account: SessionResponse) {
+        storage::remove(storage::SIGN_OUT_KEY);
+        self.dismiss(Notice::SignOutPending);
         storage::save(storage::ACCOUNT_KEY, ACCOUNT_VERSION, &account);
         self.account.set(Some(account));
+    }
+
+    /// Signs out: here at once, and on the server now or, when it cannot be reached, at the next
+    /// contact (remembered across reloads, with a notice meanwhile).
+    pub async fn sign_out(&self) {
+        self.signed_out();
+        storage::save(storage::SIGN_OUT_KEY, SIGN_OUT_VERSION, &true);
+        self.finish_sign_out().await;
+    }
+
+    /// Tells the server about a sign-out it has not heard of yet, if there is one. Any answer
+    /// but a 5xx ends it (a 401 means the session had already ended).
+    pub async fn finish_sign_out(&self) {
+        if storage::load::<bool>(storage::SIGN_OUT_KEY, SIGN_OUT_VERSION).found() != Some(true) {
+            return;
+        }
+        match api::sign_out().await {
+            Err(ApiError::Network(_)) => self.notify(Notice::SignOutPending),
+            Err(ApiError::Server { status, .. }) if status >= 500 => {
+                self.notify(Notice::SignOutPending);
+            }
+            _ => {
+                storage::remove(storage::SIGN_OUT_KEY);
+                self.dismiss(Notice::SignOutPending);
+            }
+        }
     }
 
     /// Forgets who signed in.
     pub fn signed_out(&self) {
         storage::remove(storage::ACCOUNT_KEY);
         self.account.set(None);
+    }
+
+    /// Takes a notice away.
+    pub fn dismiss(&self, notice: Notice) {
+        self.notices.update(|n| n.retain(|x| *x != notice));
     }
 
     /// Adds a notice unless it is already shown.
@@ -249,6 +288,8 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
         fetched,
         have_copy,
     };
+    // A sign-out from an earlier visit that the server never heard of.
+    leptos::task::spawn_local(async move { state.finish_sign_out().await });
     if confirm {
         leptos::task::spawn_local(async move {
             match api::session().await {

@@ -24,13 +24,16 @@ async function freePort() {
   });
 }
 
-/** Starts `configurator-server` and resolves once `/api/v1/health` answers. */
-export async function startServer(extraArgs = []) {
+/**
+ * Starts `configurator-server` and resolves once `/api/v1/health` answers. `again` restarts a
+ * stopped server: the same port and the same database, as after a crash or a deploy.
+ */
+export async function startServer(extraArgs = [], again = null) {
   const bin = process.env.SERVER_BIN;
   const dist = process.env.DIST_DIR;
   if (!bin || !dist) throw new Error('SERVER_BIN and DIST_DIR must be set (scripts/test.sh sets them)');
-  const folder = mkdtempSync(join(tmpdir(), 'configurator-e2e-'));
-  const port = await freePort();
+  const folder = again?.folder ?? mkdtempSync(join(tmpdir(), 'configurator-e2e-'));
+  const port = again?.port ?? await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(bin, [
     '--listen', `127.0.0.1:${port}`,
@@ -53,12 +56,15 @@ export async function startServer(extraArgs = []) {
   }
   return {
     url,
+    port,
+    folder,
     log: () => log,
-    async stop() {
+    /** Stops the server; `keep` keeps its database for a restart with `startServer(args, this)`. */
+    async stop({ keep = false } = {}) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      rmSync(folder, { recursive: true, force: true });
+      if (!keep) rmSync(folder, { recursive: true, force: true });
       return child.exitCode;
     },
   };

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::{
     api::{self, SignInError},
     i18n::{t_string, tr, use_i18n},
-    navigation::{Entry, use_address},
+    navigation::{Entry, use_address, use_route},
     route::Route,
     state::use_app_state,
 };
@@ -17,7 +17,9 @@ use crate::{
 pub fn Account() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app_state();
-    move || match app.account.get() {
+    let route = use_route();
+    move || {
+        match app.account.get() {
         Some(account) => view! {
             <p class="account">
                 <span>{describe(&account, t_string!(i18n, account.planner))}</span>
@@ -27,9 +29,12 @@ pub fn Account() -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <p class="account"><a href=Route::SignIn.href()>{tr!(i18n, account.sign_in)}</a></p>
+            <p class="account">
+                <a href=move || route.with(Route::sign_in_from).href()>{tr!(i18n, account.sign_in)}</a>
+            </p>
         }
         .into_any(),
+    }
     }
 }
 
@@ -54,18 +59,19 @@ pub fn SignOutButton() -> impl IntoView {
 /// submit.
 #[derive(Debug, Clone)]
 pub enum AccountChange {
-    /// Sign in, then go to the catalog.
+    /// Sign in, then go back to the page the sign-in page was opened from (the catalog if none).
     SignIn(LoginRequest),
     /// Sign out.
     SignOut,
 }
 
 /// The action that submits an account change; its value is the last one's outcome (only signing
-/// in can fail: signed out here is signed out whatever the server says, as an ended session is no
-/// session).
+/// in can fail: signing out always signs out here, and tells the server now or at the next
+/// contact).
 pub fn use_account_change() -> Action<AccountChange, Result<(), SignInError>> {
     let app = use_app_state();
     let address = use_address();
+    let route = use_route();
     Action::new_local(move |change: &AccountChange| {
         let change = change.clone();
         async move {
@@ -73,12 +79,13 @@ pub fn use_account_change() -> Action<AccountChange, Result<(), SignInError>> {
                 AccountChange::SignIn(request) => {
                     let account = api::sign_in(&request).await?;
                     app.signed_in(account);
-                    address.navigate(&Route::home().href(), Entry::Push, true);
+                    let next = match route.get_untracked() {
+                        Route::SignIn { next: Some(next) } => next,
+                        _ => Route::home().href(),
+                    };
+                    address.navigate(&next, Entry::Push, true);
                 }
-                AccountChange::SignOut => {
-                    let _ = api::sign_out().await;
-                    app.signed_out();
-                }
+                AccountChange::SignOut => app.sign_out().await,
             }
             Ok(())
         }

@@ -1,18 +1,43 @@
 //! Whether the server answers, from `GET /api/v1/health`: checking, ok with its version, or the error
-//! with a way to try again.
+//! with a way to try again. It is asked again every few seconds while the page is visible, so the
+//! footer says the server is down soon after it stops, and says it is back on its own; each time it
+//! answers, a sign-out it has not heard of yet is finished.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::{
     api,
     i18n::{tr, use_i18n},
+    state::AppState,
 };
 
-/// The server's state, checked once on mount and again on demand.
+/// How often the server is asked while the page is visible.
+const POLL_EVERY: Duration = Duration::from_secs(10);
+
+/// The server's state, checked on mount, every [`POLL_EVERY`] and on demand.
 #[component]
 pub fn ServerStatus() -> impl IntoView {
     let i18n = use_i18n();
+    // The app's state, where there is one (a test may mount the status alone).
+    let app = use_context::<AppState>();
     let health = LocalResource::new(api::health);
+    if let Ok(poll) = set_interval_with_handle(
+        move || {
+            if !document().hidden() {
+                health.refetch();
+            }
+        },
+        POLL_EVERY,
+    ) {
+        on_cleanup(move || poll.clear());
+    }
+    Effect::new(move |_| {
+        if let (Some(app), Some(Ok(_))) = (app, health.get()) {
+            leptos::task::spawn_local(async move { app.finish_sign_out().await });
+        }
+    });
     view! {
         <span class="server-status" role="status" aria-live="polite">
             {move || match health.get() {
