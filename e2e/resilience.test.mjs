@@ -32,6 +32,17 @@ test('server down and back: the footer follows, and a sign-out made meanwhile re
   await page.locator('.account', { hasText: 'dealer1' }).waitFor();
   await status('ok').waitFor();
 
+  // Signed in, the header is one row at 1366 px in every language.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const lang of ['ky', 'uz', 'ru', 'en']) {
+    await page.locator('select[name="lang"]').selectOption(lang);
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    const [brand, account] = await page.evaluate(() => ['.brand', '.account']
+      .map((s) => document.querySelector(s).getBoundingClientRect()));
+    assert.ok(account.top < brand.bottom, `${lang}: the account is on the header's first row`);
+  }
+  await screenshot(page, 'resilience-header-1366');
+
   // The server stops: the footer says so within 30 s.
   const stopped = Date.now();
   assert.equal(await server.stop({ keep: true }), 0);

@@ -20,9 +20,14 @@ pub fn Account() -> impl IntoView {
     let route = use_route();
     move || {
         match app.account.get() {
+        // The name over the dealership, in two short lines: the header keeps one row.
         Some(account) => view! {
             <p class="account">
-                <span>{describe(&account, t_string!(i18n, account.planner))}</span>
+                <span class="who">
+                    <span>{account.username.clone()}</span>
+                    <span class="sep">" · "</span>
+                    <span>{place(&account, t_string!(i18n, account.planner)).to_owned()}</span>
+                </span>
                 " "
                 <SignOutButton />
             </p>
@@ -40,8 +45,12 @@ pub fn Account() -> impl IntoView {
 
 /// `dealer1 · Bishkek Auto Center`; a planner, who has no dealership, is said to be one.
 pub fn describe(account: &SessionResponse, planner: &str) -> String {
-    let place = account.dealership.as_deref().unwrap_or(planner);
-    format!("{} · {place}", account.username)
+    format!("{} · {}", account.username, place(account, planner))
+}
+
+/// The account's dealership, or `planner` for a planner.
+fn place<'a>(account: &'a SessionResponse, planner: &'a str) -> &'a str {
+    account.dealership.as_deref().unwrap_or(planner)
 }
 
 /// Signs out (the server forgets the session) and forgets the account here.

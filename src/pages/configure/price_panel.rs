@@ -98,7 +98,15 @@ fn breakdown(catalog: &Catalog, q: &Quote, lang: Lang, locale: Locale) -> Breakd
         lines: q
             .lines
             .iter()
-            .map(|l| (name(&l.kind), show(l.unit), show(l.amount)))
+            // A line at no cost has no per-unit figure to read.
+            .map(|l| {
+                let unit = if l.unit == 0 {
+                    String::new()
+                } else {
+                    show(l.unit)
+                };
+                (name(&l.kind), unit, show(l.amount))
+            })
             .collect(),
         gross: show(q.gross),
         discount: q.discount.map(|d| {
