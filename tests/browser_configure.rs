@@ -263,7 +263,7 @@ async fn price_panel_shows_the_quote_lines_and_the_fleet_discount_once_its_tier_
     assert!(
         root.text_content()
             .unwrap_or_default()
-            .contains("1 USD = 87.45 KGS")
+            .contains("1\u{a0}USD = 87.45\u{a0}KGS")
     );
     assert_eq!(count(&root, ".price-table .discount"), 0);
 
