@@ -6,9 +6,10 @@ use std::{collections::BTreeMap, fmt};
 use configurator_domain::{
     Quantity,
     api::{
-        AvailabilityResponse, CatalogResponse, ErrorBody, Health, LoginRequest, QuoteRequest,
-        SessionResponse,
+        AvailabilityResponse, CatalogResponse, ErrorBody, Health, LoginRequest, OrderList,
+        OrderRequest, OrderResponse, PlanResponse, QuoteRequest, SessionResponse,
     },
+    plan::YearMonth,
     price::OrderQuote,
 };
 use gloo_net::http::{Request, Response};
@@ -82,6 +83,66 @@ pub async fn availability(
 ) -> Result<AvailabilityResponse, ApiError> {
     // Codes are base64url: nothing in them needs escaping in a query string.
     get_json(&format!("/availability?code={code}&quantity={quantity}")).await
+}
+
+/// Places an order. `key` is the order's idempotency key: sending the same key and body again (a
+/// retry after a lost answer, a second tab) answers the same order instead of placing another.
+pub async fn place_order(request: &OrderRequest, key: &str) -> Result<OrderResponse, ApiError> {
+    let response = Request::post(&format!("{API}/orders"))
+        .header("Idempotency-Key", key)
+        .json(request)
+        .map_err(|error| ApiError::Decode(error.to_string()))?
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    decode(response).await
+}
+
+/// A page of orders, newest first: the signed-in dealer's, or every order for a planner.
+/// `query` is the list's query string without `?` (`limit=20&status=placed&cursor=…`), its
+/// values already encoded.
+pub async fn orders(query: &str) -> Result<OrderList, ApiError> {
+    get_json(&format!("/orders?{query}")).await
+}
+
+/// One order.
+pub async fn order(id: i64) -> Result<OrderResponse, ApiError> {
+    get_json(&format!("/orders/{id}")).await
+}
+
+/// Cancels an order (dealers; refused with 409 when a build month is frozen).
+pub async fn cancel_order(id: i64) -> Result<OrderResponse, ApiError> {
+    let response = Request::post(&format!("{API}/orders/{id}/cancel"))
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    decode(response).await
+}
+
+/// The production plan (planners) from `from` to `to`; the whole horizon when `None`.
+pub async fn plan(
+    from: Option<YearMonth>,
+    to: Option<YearMonth>,
+) -> Result<PlanResponse, ApiError> {
+    get_json(&format!("/plan{}", plan_range(from, to))).await
+}
+
+/// The address of the plan's CSV export for the same range (a download link).
+pub fn plan_csv_href(from: Option<YearMonth>, to: Option<YearMonth>) -> String {
+    format!("{API}/plan.csv{}", plan_range(from, to))
+}
+
+/// `?from=…&to=…` with the months given.
+fn plan_range(from: Option<YearMonth>, to: Option<YearMonth>) -> String {
+    let parts: Vec<String> = [("from", from), ("to", to)]
+        .into_iter()
+        .filter_map(|(name, month)| month.map(|m| format!("{name}={m}")))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
 }
 
 /// Why signing in did not work.

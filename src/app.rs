@@ -12,7 +12,7 @@ use crate::{
     i18n::{I18nContextProvider, locale_of, tr, use_i18n},
     navigation::{provide_address, use_route},
     pages::{catalog::CatalogPage, configure::ConfigurePage, sign_in::SignInPage},
-    route::Route,
+    route::{OrdersQuery, Route},
     state::{self, CatalogStatus, Notice, Prefs, use_app_state},
 };
 
@@ -88,12 +88,12 @@ fn page_view(page: Route) -> AnyView {
             <p>{tr!(i18n, pages.compare)}</p>
         }
         .into_any(),
-        Route::Orders => view! {
+        Route::Cart | Route::Order { .. } | Route::Orders(_) => view! {
             <h1>{tr!(i18n, nav.orders)}</h1>
             <p>{tr!(i18n, pages.orders)}</p>
         }
         .into_any(),
-        Route::Plan => view! {
+        Route::Plan { .. } => view! {
             <h1>{tr!(i18n, pages.plan_title)}</h1>
             <p>{tr!(i18n, pages.plan)}</p>
         }
@@ -178,8 +178,8 @@ fn Header() -> impl IntoView {
                 <ul>
                     <li><a href=Route::home().href() aria-current=current(|r| matches!(r, Route::Catalog(_)))>{tr!(i18n, nav.vehicles)}</a></li>
                     <li><a href=Route::Compare.href() aria-current=current(|r| *r == Route::Compare)>{tr!(i18n, nav.compare)}</a></li>
-                    <li><a href=Route::Orders.href() aria-current=current(|r| *r == Route::Orders)>{tr!(i18n, nav.orders)}</a></li>
-                    <li><a href=Route::Plan.href() aria-current=current(|r| *r == Route::Plan)>{tr!(i18n, nav.plan)}</a></li>
+                    <li><a href=Route::Orders(OrdersQuery::default()).href() aria-current=current(|r| matches!(r, Route::Orders(_) | Route::Order { .. }))>{tr!(i18n, nav.orders)}</a></li>
+                    <li><a href=Route::Plan { from: None, to: None }.href() aria-current=current(|r| matches!(r, Route::Plan { .. }))>{tr!(i18n, nav.plan)}</a></li>
                 </ul>
             </nav>
             <Switches />

@@ -7,7 +7,9 @@
 
 use configurator_domain::{
     ModelId, Quantity,
+    api::OrderStatus,
     catalog::{Body, Brand},
+    plan::YearMonth,
 };
 
 /// A page of the app.
@@ -26,10 +28,22 @@ pub enum Route {
     },
     /// `/compare`: variants side by side.
     Compare,
-    /// `/orders`: a dealer's orders.
-    Orders,
-    /// `/plan`: the production plan.
-    Plan,
+    /// `/cart`: the signed-in dealer's cart.
+    Cart,
+    /// `/orders?status=…&month=…`: a dealer's orders (every order for a planner), filtered.
+    Orders(OrdersQuery),
+    /// `/orders/{id}`: one order.
+    Order {
+        /// The order's id (positive).
+        id: i64,
+    },
+    /// `/plan?from=YYYY-MM&to=YYYY-MM`: the production plan over a range of months.
+    Plan {
+        /// The first month shown; the plan's first when `None`.
+        from: Option<YearMonth>,
+        /// The last month shown; the plan's last when `None`.
+        to: Option<YearMonth>,
+    },
     /// `/sign-in?next={path}`: dealers and planners sign in, then go back to `next`; signed in,
     /// who they are and signing out.
     SignIn {
@@ -38,6 +52,15 @@ pub enum Route {
     },
     /// Anything else; carries the path that was asked for.
     NotFound { path: String },
+}
+
+/// The orders page's filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrdersQuery {
+    /// Only orders in this state.
+    pub status: Option<OrderStatus>,
+    /// Only orders with units built in this month.
+    pub month: Option<YearMonth>,
 }
 
 /// The catalog page's filters, sort order and search text.
@@ -144,8 +167,20 @@ impl Route {
                 Err(_) => not_found(),
             },
             ["compare"] => Self::Compare,
-            ["orders"] => Self::Orders,
-            ["plan"] => Self::Plan,
+            ["cart"] => Self::Cart,
+            ["orders"] => Self::Orders(OrdersQuery {
+                status: param("status").and_then(|v| v.parse().ok()),
+                month: param("month").and_then(|v| v.parse().ok()),
+            }),
+            // One spelling per order: `7`, not `07` or `+7`.
+            ["orders", text] => match text.parse::<i64>() {
+                Ok(id) if id > 0 && id.to_string() == *text => Self::Order { id },
+                _ => not_found(),
+            },
+            ["plan"] => Self::Plan {
+                from: param("from").and_then(|v| v.parse().ok()),
+                to: param("to").and_then(|v| v.parse().ok()),
+            },
             ["sign-in"] => Self::SignIn {
                 next: param("next").filter(|p| is_own_path(p)).map(str::to_owned),
             },
@@ -193,8 +228,32 @@ impl Route {
                 with_query(format!("/configure/{model}"), &params)
             }
             Self::Compare => "/compare".to_owned(),
-            Self::Orders => "/orders".to_owned(),
-            Self::Plan => "/plan".to_owned(),
+            Self::Cart => "/cart".to_owned(),
+            Self::Orders(query) => with_query(
+                "/orders".to_owned(),
+                &[
+                    (
+                        "status",
+                        query
+                            .status
+                            .map(OrderStatus::as_str)
+                            .unwrap_or_default()
+                            .to_owned(),
+                    ),
+                    (
+                        "month",
+                        query.month.map(|m| m.to_string()).unwrap_or_default(),
+                    ),
+                ],
+            ),
+            Self::Order { id } => format!("/orders/{id}"),
+            Self::Plan { from, to } => with_query(
+                "/plan".to_owned(),
+                &[
+                    ("from", from.map(|m| m.to_string()).unwrap_or_default()),
+                    ("to", to.map(|m| m.to_string()).unwrap_or_default()),
+                ],
+            ),
             Self::SignIn { next } => with_query(
                 "/sign-in".to_owned(),
                 &[("next", next.clone().unwrap_or_default())],
@@ -228,6 +287,11 @@ impl Route {
                 model: model.clone(),
                 code: None,
                 quantity: None,
+            },
+            Self::Orders(_) => Self::Orders(OrdersQuery::default()),
+            Self::Plan { .. } => Self::Plan {
+                from: None,
+                to: None,
             },
             other => other.clone(),
         }
@@ -318,10 +382,11 @@ fn is_code(value: &str) -> bool {
 mod tests {
     use configurator_domain::{
         ModelId, Quantity,
+        api::OrderStatus,
         catalog::{Body, Brand},
     };
 
-    use super::{CatalogQuery, Route, Sort};
+    use super::{CatalogQuery, OrdersQuery, Route, Sort};
 
     fn id(text: &str) -> ModelId {
         text.parse().expect("a model id")
@@ -356,8 +421,21 @@ mod tests {
                 quantity: Some(units(25)),
             },
             Route::Compare,
-            Route::Orders,
-            Route::Plan,
+            Route::Cart,
+            Route::Orders(OrdersQuery::default()),
+            Route::Orders(OrdersQuery {
+                status: Some(OrderStatus::Cancelled),
+                month: "2027-03".parse().ok(),
+            }),
+            Route::Order { id: 42 },
+            Route::Plan {
+                from: None,
+                to: None,
+            },
+            Route::Plan {
+                from: "2027-01".parse().ok(),
+                to: "2027-12".parse().ok(),
+            },
             Route::SignIn { next: None },
             Route::SignIn {
                 next: Some("/configure/cobalt?c=AQYyMDI3LjEGY29iYWx0-_x&q=25".to_owned()),
@@ -397,6 +475,18 @@ mod tests {
             Route::parse("/configure/-cobalt"),
             Route::NotFound { .. }
         ));
+        for order in [
+            "/orders/0",
+            "/orders/07",
+            "/orders/+7",
+            "/orders/-7",
+            "/orders/x",
+        ] {
+            assert!(
+                matches!(Route::parse(order), Route::NotFound { .. }),
+                "{order}"
+            );
+        }
     }
 
     #[test]
@@ -462,12 +552,27 @@ mod tests {
         let configured = Route::parse("/configure/cobalt?c=AQYy&q=5");
         assert_eq!(configured.page(), Route::parse("/configure/cobalt"));
         assert_ne!(configured.page(), Route::parse("/configure/nexia").page());
-        assert_eq!(Route::Plan.page(), Route::Plan);
+        let plan = Route::parse("/plan");
+        assert_eq!(Route::parse("/plan?from=2027-01&to=2027-06").page(), plan);
+        assert_eq!(
+            Route::parse("/orders?status=placed").page(),
+            Route::parse("/orders")
+        );
+        assert_ne!(Route::parse("/orders/7").page(), Route::parse("/orders"));
     }
 
     #[test]
     fn trailing_slash_query_and_fragment_are_ignored() {
-        assert_eq!(Route::parse("/plan/"), Route::Plan);
-        assert_eq!(Route::parse("/orders?page=2#top"), Route::Orders);
+        assert_eq!(
+            Route::parse("/plan/"),
+            Route::Plan {
+                from: None,
+                to: None
+            }
+        );
+        assert_eq!(
+            Route::parse("/orders?page=2&month=2027-13#top"),
+            Route::Orders(OrdersQuery::default())
+        );
     }
 }
