@@ -2,6 +2,7 @@
 //! currency), notices, the catalog's loading and failure states, the page for the current
 //! [`Route`], and the footer.
 
+use configurator_domain::api::Role;
 use leptos::prelude::*;
 
 use crate::{
@@ -11,7 +12,14 @@ use crate::{
     },
     i18n::{I18nContextProvider, locale_of, tr, use_i18n},
     navigation::{provide_address, use_route},
-    pages::{catalog::CatalogPage, configure::ConfigurePage, sign_in::SignInPage},
+    outbox::use_outbox,
+    pages::{
+        cart::CartPage,
+        catalog::CatalogPage,
+        configure::ConfigurePage,
+        orders::{OrderPage, OrdersPage},
+        sign_in::SignInPage,
+    },
     route::{OrdersQuery, Route},
     state::{self, CatalogStatus, Notice, Prefs, use_app_state},
 };
@@ -47,6 +55,13 @@ fn Shell() -> impl IntoView {
         }
     });
     let app = state::provide_app_state(prefs.as_ref(), notices);
+    // The outbox sends the signed-in dealer's submitted orders, from any page.
+    use_outbox(Signal::derive(move || {
+        app.account
+            .get()
+            .filter(|a| a.role == Role::Dealer)
+            .map(|a| a.username)
+    }));
     // Remember language, market and currency.
     Effect::new(move |_| {
         state::save_prefs(&Prefs {
@@ -88,11 +103,9 @@ fn page_view(page: Route) -> AnyView {
             <p>{tr!(i18n, pages.compare)}</p>
         }
         .into_any(),
-        Route::Cart | Route::Order { .. } | Route::Orders(_) => view! {
-            <h1>{tr!(i18n, nav.orders)}</h1>
-            <p>{tr!(i18n, pages.orders)}</p>
-        }
-        .into_any(),
+        Route::Cart => view! { <CartPage /> }.into_any(),
+        Route::Orders(_) => view! { <OrdersPage /> }.into_any(),
+        Route::Order { id } => view! { <OrderPage id=id /> }.into_any(),
         Route::Plan { .. } => view! {
             <h1>{tr!(i18n, pages.plan_title)}</h1>
             <p>{tr!(i18n, pages.plan)}</p>
@@ -168,6 +181,8 @@ fn Notices() -> impl IntoView {
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let route = use_route();
+    let app = use_app_state();
+    let role = move || app.account.with(|a| a.as_ref().map(|a| a.role));
     // `aria-current="page"` on the link of the page shown.
     let current = move |is: fn(&Route) -> bool| move || route.with(is).then_some("page");
     view! {
@@ -178,7 +193,11 @@ fn Header() -> impl IntoView {
                 <ul>
                     <li><a href=Route::home().href() aria-current=current(|r| matches!(r, Route::Catalog(_)))>{tr!(i18n, nav.vehicles)}</a></li>
                     <li><a href=Route::Compare.href() aria-current=current(|r| *r == Route::Compare)>{tr!(i18n, nav.compare)}</a></li>
-                    <li><a href=Route::Orders(OrdersQuery::default()).href() aria-current=current(|r| matches!(r, Route::Orders(_) | Route::Order { .. }))>{tr!(i18n, nav.orders)}</a></li>
+                    // What the role allows: the cart and orders for dealers.
+                    {move || (role() == Some(Role::Dealer)).then(|| view! {
+                        <li><a href=Route::Cart.href() aria-current=current(|r| *r == Route::Cart)>{tr!(i18n, nav.cart)}</a></li>
+                        <li><a href=Route::Orders(OrdersQuery::default()).href() aria-current=current(|r| matches!(r, Route::Orders(_) | Route::Order { .. }))>{tr!(i18n, nav.orders)}</a></li>
+                    })}
                     <li><a href=Route::Plan { from: None, to: None }.href() aria-current=current(|r| matches!(r, Route::Plan { .. }))>{tr!(i18n, nav.plan)}</a></li>
                 </ul>
             </nav>

@@ -2,12 +2,14 @@
 
 pub mod api;
 pub mod app;
+pub mod cart;
 pub mod components;
 pub mod drafts;
 pub mod format;
 pub mod i18n;
 pub mod labels;
 pub mod navigation;
+pub mod outbox;
 pub mod pages;
 pub mod route;
 pub mod state;

@@ -1,5 +1,7 @@
 //! The pages of the app, one folder each: the page and the components only it uses.
 
+pub mod cart;
 pub mod catalog;
 pub mod configure;
+pub mod orders;
 pub mod sign_in;

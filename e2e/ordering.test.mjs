@@ -1,0 +1,116 @@
+// Ordering in the browser: a dealer builds a cart (one fleet line of 30 minibuses), submits and
+// sees the order with its build months; another dealer cannot see it; the outbox keeps an order
+// submitted while the server is down and delivers it exactly once after a reload, whatever the
+// double clicks and second tabs. The real server (stopped and restarted on the same database) and
+// the release front end in Chromium.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, newPage, screenshot, startServer } from './support/server.mjs';
+import { checkAccessibility } from './support/pages.mjs';
+
+let browser;
+let server;
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page, username) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.account', { hasText: username }).waitFor();
+}
+
+/** Configures `model` at `quantity` and adds it to the cart. */
+async function addToCart(page, model, quantity) {
+  await page.goto(`${server.url}/configure/${model}?q=${quantity}`);
+  await page.locator('.price-table [data-total]').waitFor();
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.locator('.add-to-cart', { hasText: 'Added to the cart.' }).waitFor();
+}
+
+/** The orders the API lists for the page's signed-in user. */
+async function apiOrders(page) {
+  const answer = await page.request.get(`${server.url}/api/v1/orders?limit=50`);
+  assert.equal(answer.status(), 200);
+  return (await answer.json()).orders;
+}
+
+test('a dealer orders a cart of two lines, one a fleet of 30; another dealer cannot see it', async () => {
+  server = await startServer(['--demo']);
+  browser = await launchBrowser();
+  const page = await newPage(browser);
+  await signIn(page, 'dealer1');
+  await addToCart(page, 'np37-city', 30);
+  await addToCart(page, 'cobalt', 1);
+  // The same configuration again offers to raise its line instead of adding another.
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('button', { name: 'Add the quantity to it' }).click();
+
+  await page.locator('nav').getByRole('link', { name: 'Cart' }).click();
+  await page.locator('.cart-line').nth(1).waitFor();
+  assert.equal(await page.locator('.cart-line').count(), 2);
+  assert.equal(await page.locator('#cart-quantity-1').inputValue(), '2');
+  await page.locator('.cart-total [data-total]').waitFor();
+  assert.equal(await page.locator('.problem').count(), 0, 'the server and the browser agree on the price');
+  await checkAccessibility(page, 'the cart');
+  await screenshot(page, 'ordering-cart');
+
+  await page.getByRole('button', { name: 'Submit order' }).click();
+  const placed = page.locator('[data-outbox="placed"]');
+  await placed.waitFor();
+  assert.equal(await page.locator('.cart-line').count(), 0, 'the cart is empty once the order is placed');
+  await placed.getByRole('link', { name: 'See the order' }).click();
+  await page.locator('.order-lines tbody tr').nth(1).waitFor();
+  const rows = await page.locator('.order-lines tbody tr').allInnerTexts();
+  assert.match(rows[0], /np37-city\s+30\s+\S+ 20\d\d: \d+/, 'the fleet line with its build months');
+  await checkAccessibility(page, 'an order');
+  await screenshot(page, 'ordering-order');
+  const [order] = await apiOrders(page);
+  assert.equal(order.lines.length, 2);
+
+  const other = await newPage(browser);
+  await signIn(other, 'dealer2');
+  await other.goto(`${server.url}/orders/${order.id}`);
+  await other.locator('.problem', { hasText: 'No such order' }).waitFor();
+  await other.goto(`${server.url}/orders`);
+  await other.locator('.empty', { hasText: 'No orders yet.' }).waitFor();
+  await checkAccessibility(other, 'the orders page');
+  await other.close();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the outbox: submitted while the server is down, delivered once after a reload and a restart', async () => {
+  // One browser profile with two tabs: they share the local storage the outbox lives in.
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  await signIn(page, 'dealer1');
+  const before = (await apiOrders(page)).length;
+  await addToCart(page, 'damas', 3);
+  await page.goto(`${server.url}/cart`);
+  await page.locator('.cart-total [data-total]').waitFor();
+
+  assert.equal(await server.stop({ keep: true }), 0);
+  const submit = page.getByRole('button', { name: 'Submit order' });
+  await submit.dblclick();
+  await page.locator('[data-outbox="waiting"]').waitFor({ timeout: 10_000 });
+  assert.ok(await submit.isDisabled(), 'no second submission while one waits');
+  await screenshot(page, 'ordering-outbox-waiting');
+
+  server = await startServer(['--demo'], server);
+  // A second tab of the same dealer, and a reload of the first: both find the waiting order.
+  const second = await newPage(context);
+  await second.goto(`${server.url}/cart`);
+  await page.reload();
+  await page.locator('[data-outbox="placed"]').waitFor({ timeout: 20_000 });
+  await second.locator('[data-outbox="placed"]').waitFor({ timeout: 20_000 });
+  const after = await apiOrders(page);
+  assert.equal(after.length, before + 1, 'exactly one order was placed');
+  assert.equal(after[0].lines[0].model, 'damas');
+  assert.deepEqual(page.errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to fetch/.test(e)), []);
+  await context.close();
+});

@@ -1,0 +1,127 @@
+//! One order (`/orders/{id}`): its state, total, lines and build months, and cancelling it with a
+//! confirmation where the server allows (dealers; a frozen build month is refused with the
+//! server's reason, shown as it is).
+
+use configurator_domain::api::{OrderResponse, OrderStatus, Role};
+use leptos::prelude::*;
+
+use super::{months, signed_in_only, status_name};
+use crate::{
+    api::{self, ApiError},
+    format,
+    i18n::{tr, use_i18n, use_lang},
+};
+
+/// The page of order `id`.
+#[component]
+pub fn OrderPage(id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1>{tr!(i18n, orders.order)} " #" {id}</h1>
+        {signed_in_only(move |account| {
+            let dealer = account.role == Role::Dealer;
+            view! { <OrderView id=id dealer=dealer /> }
+        })}
+    }
+}
+
+/// The order, loaded.
+#[component]
+fn OrderView(id: i64, dealer: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let order = LocalResource::new(move || api::order(id));
+    // The order as the last cancel answered it, over the loaded one.
+    let updated = RwSignal::new(None::<OrderResponse>);
+    view! {
+        {move || match (updated.get(), order.get()) {
+            (Some(o), _) | (None, Some(Ok(o))) => view! { <OrderBody order=o dealer=dealer updated=updated /> }.into_any(),
+            (None, None) => view! { <p role="status">{tr!(i18n, common.loading)}</p> }.into_any(),
+            (None, Some(Err(ApiError::Server { status: 404, .. }))) => {
+                view! { <p class="problem" role="alert">{tr!(i18n, orders.not_found)}</p> }.into_any()
+            }
+            (None, Some(Err(error))) => view! {
+                <p class="problem" role="alert">{error.to_string()} " "
+                    <button type="button" on:click=move |_| order.refetch()>{tr!(i18n, common.retry)}</button>
+                </p>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+/// What the order holds, and the way to cancel it.
+#[component]
+fn OrderBody(
+    order: OrderResponse,
+    dealer: bool,
+    updated: RwSignal<Option<OrderResponse>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let q = &order.quote;
+    let total = format::money(q.total, q.minor_digits, q.currency.as_str(), lang());
+    let id = order.id;
+    let confirming = RwSignal::new(false);
+    let refusal = RwSignal::new(None::<String>);
+    let cancel = Action::new_local(move |_: &()| async move {
+        match api::cancel_order(id).await {
+            Ok(order) => {
+                confirming.set(false);
+                updated.set(Some(order));
+            }
+            Err(error) => {
+                confirming.set(false);
+                refusal.set(Some(match error {
+                    ApiError::Server { message, .. } => message,
+                    other => other.to_string(),
+                }));
+            }
+        }
+    });
+    let cancellable = dealer && order.status == OrderStatus::Placed;
+    view! {
+        <p class="order-head">
+            <span class="order-status" data-status=order.status.as_str()>{status_name(i18n, order.status)}</span>
+            " · " {order.dealership.clone()} " · " {order.created_at.get(..10).unwrap_or_default().to_owned()}
+            " · " <strong class="num" data-total="">{total}</strong>
+        </p>
+        <table class="order-lines">
+            <thead>
+                <tr>
+                    <th scope="col">{tr!(i18n, orders.model)}</th>
+                    <th scope="col" class="num">{tr!(i18n, summary.quantity)}</th>
+                    <th scope="col">{tr!(i18n, orders.build_months)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {order.lines.iter().map(|line| view! {
+                    <tr>
+                        <td>{line.model.to_string()}</td>
+                        <td class="num">{line.quantity}</td>
+                        <td>{months(i18n.get_locale(), line)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        {cancellable.then(|| view! {
+            <p class="order-actions">
+                {move || if confirming.get() {
+                    view! {
+                        <span role="alert">{tr!(i18n, orders.confirm_cancel)}</span> " "
+                        <button type="button" class="danger" disabled=move || cancel.pending().get() on:click=move |_| { cancel.dispatch(()); }>
+                            {tr!(i18n, orders.yes_cancel)}
+                        </button> " "
+                        <button type="button" on:click=move |_| confirming.set(false)>{tr!(i18n, orders.keep)}</button>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <button type="button" on:click=move |_| { refusal.set(None); confirming.set(true); }>{tr!(i18n, orders.cancel)}</button>
+                    }
+                    .into_any()
+                }}
+            </p>
+        })}
+        {move || refusal.get().map(|message| view! { <p class="problem" role="alert">{message}</p> })}
+    }
+}
