@@ -19,16 +19,16 @@ test('the app loads and shows the server as ok', async () => {
 
 test('a deep link opens its page and navigation works without a reload', async () => {
   const page = await newPage(app.browser);
-  await page.goto(`${app.server.url}/plan`);
-  await page.locator('h1', { hasText: 'Production plan' }).waitFor();
-  await page.evaluate(() => { window.loadedOnce = true; });
-  await page.getByRole('link', { name: 'Compare' }).click();
+  await page.goto(`${app.server.url}/compare`);
   await page.locator('h1', { hasText: 'Compare' }).waitFor();
-  assert.equal(new URL(page.url()).pathname, '/compare');
-  assert.equal(await page.getByRole('link', { name: 'Compare' }).getAttribute('aria-current'), 'page');
+  await page.evaluate(() => { window.loadedOnce = true; });
+  await page.getByRole('link', { name: 'Vehicles' }).click();
+  await page.locator('h1', { hasText: 'Vehicles' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.equal(await page.getByRole('link', { name: 'Vehicles' }).getAttribute('aria-current'), 'page');
   await page.goBack();
-  await page.locator('h1', { hasText: 'Production plan' }).waitFor();
-  assert.equal(await page.getByRole('link', { name: 'Plan' }).getAttribute('aria-current'), 'page');
+  await page.locator('h1', { hasText: 'Compare' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Compare' }).getAttribute('aria-current'), 'page');
   assert.ok(await page.evaluate(() => window.loadedOnce), 'the page was not loaded again');
   await page.goto(`${app.server.url}/no/such/page`);
   await page.locator('h1', { hasText: 'Page not found' }).waitFor();

@@ -198,7 +198,10 @@ fn Header() -> impl IntoView {
                         <li><a href=Route::Cart.href() aria-current=current(|r| *r == Route::Cart)>{tr!(i18n, nav.cart)}</a></li>
                         <li><a href=Route::Orders(OrdersQuery::default()).href() aria-current=current(|r| matches!(r, Route::Orders(_) | Route::Order { .. }))>{tr!(i18n, nav.orders)}</a></li>
                     })}
-                    <li><a href=Route::Plan { from: None, to: None }.href() aria-current=current(|r| matches!(r, Route::Plan { .. }))>{tr!(i18n, nav.plan)}</a></li>
+                    // And the plan for planners.
+                    {move || (role() == Some(Role::Planner)).then(|| view! {
+                        <li><a href=Route::Plan { from: None, to: None }.href() aria-current=current(|r| matches!(r, Route::Plan { .. }))>{tr!(i18n, nav.plan)}</a></li>
+                    })}
                 </ul>
             </nav>
             <Switches />
