@@ -110,13 +110,33 @@ test('a conflicting choice asks first; cancel keeps, accept applies the fix', as
   assert.ok(await cfg.input('option:tow-bar').isChecked());
   assert.ok(!(await cfg.input('option:rear-bodykit').isChecked()), 'the fix removed the body kit');
 
-  // The automatic is not offered on LS: choosing it asks to switch the trim.
+  // Neither the parking package nor the automatic is offered on LS: both are offered all the
+  // same, their notes saying the trim changes, and choosing them asks to switch it.
+  assert.ok(await cfg.input('option:parking').isEnabled());
+  assert.equal(await cfg.note('option:parking'), 'changes the trim to LT');
+  await cfg.choose('option:parking');
+  await cfg.dialog.waitFor();
+  assert.match(await cfg.dialog.textContent(), /switches from the LS trim to the LT trim/);
+  await page.keyboard.press('Escape');
+  await cfg.dialog.waitFor({ state: 'detached' });
   await cfg.choose('powertrain:1.5at');
   await cfg.dialog.waitFor();
   await cfg.dialog.getByRole('button', { name: 'Accept changes' }).click();
   await cfg.dialog.waitFor({ state: 'detached' });
   assert.ok(await cfg.input('powertrain:1.5at').isChecked());
   assert.ok(!(await cfg.input('trim:ls').isChecked()));
+
+  // The CNG kit excludes the automatic: offered, it asks to go back to the manual, and then the
+  // notice tells that change only.
+  assert.ok(await cfg.input('option:cng-kit').isEnabled());
+  await cfg.choose('option:cng-kit');
+  await cfg.dialog.waitFor();
+  assert.match(await cfg.dialog.textContent(), /6-speed automatic to 1\.5 L, 106 hp, 5-speed manual/);
+  await cfg.dialog.getByRole('button', { name: 'Accept changes' }).click();
+  await cfg.dialog.waitFor({ state: 'detached' });
+  assert.ok(await cfg.input('powertrain:1.5mt').isChecked());
+  await page.locator('.change-notice li', { hasText: 'required by CNG cylinder kit' }).waitFor();
+  assert.equal(await page.locator('.change-notice li').count(), 1);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -212,7 +212,9 @@ pub fn load_prefs(notices: &mut Vec<Notice>) -> Option<Prefs> {
     load_noting(storage::PREFS_KEY, PREFS_VERSION, notices)
 }
 
-/// The value stored under `key`; a stale or damaged one is dropped with a notice.
+/// The value stored under `key`; a stale or damaged one is dropped with a notice. One notice says
+/// it for every key: after an update the preferences, the saved catalog and the account are
+/// usually all of an older version.
 fn load_noting<T: DeserializeOwned>(
     key: &str,
     version: u32,
@@ -221,7 +223,9 @@ fn load_noting<T: DeserializeOwned>(
     match storage::load(key, version) {
         Stored::Found(value) => Some(value),
         Stored::Dropped => {
-            notices.push(Notice::StoredDataDropped);
+            if !notices.contains(&Notice::StoredDataDropped) {
+                notices.push(Notice::StoredDataDropped);
+            }
             None
         }
         Stored::Missing => None,

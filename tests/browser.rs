@@ -12,7 +12,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
 
-use support::{answer, container, find, has, wait_until};
+use support::{answer, container, count, find, has, wait_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -110,4 +110,48 @@ async fn a_page_shows_the_catalog_failure_in_its_error_boundary_and_try_again_as
     })
     .await;
     assert_eq!(current(), opened_at);
+}
+
+#[wasm_bindgen_test]
+async fn data_saved_by_an_older_version_is_reset_with_one_notice() {
+    // After an update the preferences, the saved catalog and the account are all of an older
+    // version: each is dropped, and the user is told once.
+    let storage = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("local storage");
+    let keys = [
+        "configurator.prefs",
+        "configurator.catalog",
+        "configurator.account",
+    ];
+    for key in keys {
+        storage
+            .set_item(key, r#"{"v":0,"data":null}"#)
+            .expect("store");
+    }
+    let root = container();
+    let handle = mount_to(root.clone(), App);
+    leptos::task::tick().await;
+    assert_eq!(
+        count(&root, ".notice"),
+        1,
+        "one notice: {}",
+        root.inner_html()
+    );
+    let text = find(&root, ".notice").text_content().unwrap_or_default();
+    assert!(text.contains("older version"), "{text}");
+    assert_eq!(
+        storage.get_item("configurator.catalog").ok().flatten(),
+        None
+    );
+    assert_eq!(
+        storage.get_item("configurator.account").ok().flatten(),
+        None
+    );
+    drop(handle);
+    for key in keys {
+        storage.remove_item(key).expect("remove");
+    }
 }

@@ -1,14 +1,16 @@
 //! Browser tests of the configure page's parts, mounted on their own with the real catalog
-//! (`data/catalog.toml`) and driven through the DOM: the option picker, the conflict dialog and
-//! the price panel.
+//! (`data/catalog.toml`) and driven through the DOM: the option picker, the conflict dialog, the
+//! picker and the dialog wired together as the page wires them, and the price panel.
 #![cfg(target_arch = "wasm32")]
 
 use configurator::{
     format::{self, MoneyUnit},
     i18n::I18nContextProvider,
     pages::configure::{
-        conflict_dialog::ConflictDialog, option_picker::OptionPicker, price_panel::PricePanel,
+        change_notice::ChangeNotice, conflict_dialog::ConflictDialog, editing::Editing,
+        option_picker::OptionPicker, price_panel::PricePanel, use_conflict::use_conflict,
     },
+    state::SharedCatalog,
 };
 use configurator_domain::{
     Applied, Choice, Configuration, Lang, Quantity, engine,
@@ -85,18 +87,10 @@ async fn option_picker_offers_real_radio_and_checkbox_groups_with_prices_and_rea
         paint.inner_html()
     );
 
-    // An option not offered on the LS trim stays visible, disabled, with its reason.
+    // An option not offered on the LS trim is offered all the same, its note saying what changes.
     let beige = input(&root, "option:cloth-beige");
-    assert!(beige.disabled());
-    let note_id = beige
-        .get_attribute("aria-describedby")
-        .expect("described by its reason");
-    let note = find(&root, &format!("#{note_id}"));
-    assert!(
-        note.text_content().unwrap_or_default().contains("LS"),
-        "{}",
-        note.inner_html()
-    );
+    assert!(!beige.disabled());
+    assert_eq!(note(&root, "option:cloth-beige"), "changes the trim to LT");
 
     // Clicking a checkbox sends the choice up; the configuration (and the DOM) follow.
     input(&root, "option:floor-mats").click();
@@ -118,6 +112,141 @@ async fn option_picker_offers_real_radio_and_checkbox_groups_with_prices_and_rea
     assert!(!input(&root, "powertrain:1.5at").checked());
     assert!(input(&root, "powertrain:1.5mt").checked());
     assert!(input(&root, "trim:ls").checked());
+}
+
+/// The note an input is described by.
+fn note(root: &web_sys::HtmlElement, choice: &str) -> String {
+    let note_id = input(root, choice)
+        .get_attribute("aria-describedby")
+        .unwrap_or_else(|| panic!("{choice} has no note"));
+    find(root, &format!("#{note_id}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+/// The lines of the notice of what else the last choice changed.
+fn also_changed(root: &web_sys::HtmlElement) -> Vec<String> {
+    let items = root
+        .query_selector_all(".change-notice li")
+        .expect("query the notice");
+    (0..items.length())
+        .filter_map(|i| items.item(i))
+        .map(|item| item.text_content().unwrap_or_default())
+        .collect()
+}
+
+/// Choosing as the page wires it: the picker, the conflict flow with its dialog, and the notice
+/// of what else changed.
+#[component]
+fn Choosing(data: SharedCatalog, model_index: usize, editing: Editing) -> impl IntoView {
+    let model = data.catalog().models()[model_index].clone();
+    let conflict = use_conflict(model.clone(), editing);
+    let configuration = editing.configuration;
+    let availability = Memo::new(move |_| configuration.with(|c| engine::availability(&model, c)));
+    let pending = editing.pending;
+    view! {
+        <OptionPicker
+            data=data.clone()
+            model_index=model_index
+            configuration=configuration
+            availability=availability
+            unit=Signal::derive(MoneyUnit::usd)
+            on_choice=conflict.on_choice
+        />
+        <ConflictDialog
+            data=data.clone()
+            model_index=model_index
+            pending=Signal::derive(move || pending.with(|p| p.as_ref().map(|(_, a)| a.clone())))
+            price_change=Signal::derive(|| None::<String>)
+            on_accept=conflict.on_accept
+            on_cancel=conflict.on_cancel
+        />
+        <ChangeNotice data=data model_index=model_index last=editing.last_change on_undo=conflict.on_undo />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_choice_one_change_makes_possible_is_offered_and_the_dialog_proposes_the_change() {
+    let data = shared();
+    let (index, model) = cobalt(&data);
+    let editing = Editing::open(&data, &model, None, None);
+    let root = container();
+    let page_data = data.clone();
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <I18nContextProvider enable_cookie=false>
+                <Choosing data=page_data.clone() model_index=index editing=editing />
+            </I18nContextProvider>
+        }
+    });
+    tick().await;
+    let dialog_text = |root: &web_sys::HtmlElement| {
+        find(root, "[role=dialog]")
+            .text_content()
+            .unwrap_or_default()
+    };
+
+    // On the LS, the parking package (not offered with it) is offered: its note names the trim
+    // it needs, not the camera it includes, and choosing it asks to switch the trim.
+    assert!(input(&root, "trim:ls").checked());
+    assert!(!input(&root, "option:parking").disabled());
+    assert_eq!(note(&root, "option:parking"), "changes the trim to LT");
+    input(&root, "option:parking").click();
+    tick().await;
+    let text = dialog_text(&root);
+    assert!(
+        text.contains("switches from the LS trim to the LT trim: required by Parking package"),
+        "{text}"
+    );
+    assert!(
+        !input(&root, "option:parking").checked(),
+        "not before the answer"
+    );
+    find(&root, "[role=dialog] button.primary").click();
+    tick().await;
+    assert_eq!(count(&root, "[role=dialog]"), 0);
+    assert!(input(&root, "option:parking").checked());
+    assert!(input(&root, "trim:lt").checked());
+    // What else changed is the trim: the package and the camera and sensors it brings are the
+    // choice itself, not told again.
+    assert_eq!(
+        also_changed(&root),
+        ["switches from the LS trim to the LT trim: required by Parking package"]
+    );
+
+    // With the automatic, the CNG kit (an accessory, which excludes it) is offered, and choosing
+    // it asks to go back to the manual.
+    input(&root, "powertrain:1.5at").click();
+    tick().await;
+    assert!(
+        input(&root, "powertrain:1.5at").checked(),
+        "the LT has the automatic"
+    );
+    assert!(!input(&root, "option:cng-kit").disabled());
+    let manual = "1.5 L, 106 hp, 5-speed manual";
+    assert_eq!(
+        note(&root, "option:cng-kit"),
+        format!("changes the engine to {manual}")
+    );
+    input(&root, "option:cng-kit").click();
+    tick().await;
+    let text = dialog_text(&root);
+    assert!(
+        text.contains(&format!(
+            "switches from 1.5 L, 106 hp, 6-speed automatic to {manual}"
+        )),
+        "{text}"
+    );
+    find(&root, "[role=dialog] button.primary").click();
+    tick().await;
+    assert!(input(&root, "option:cng-kit").checked());
+    assert!(input(&root, "powertrain:1.5mt").checked());
+    assert_eq!(
+        also_changed(&root),
+        [format!(
+            "switches from 1.5 L, 106 hp, 6-speed automatic to {manual}: required by CNG cylinder kit (methane)"
+        )]
+    );
 }
 
 /// A configuration of the Cobalt with the automatic, and the result of then choosing the CNG kit,

@@ -37,6 +37,11 @@ export class ConfigurePage {
   }
   input(choice) { return this.page.locator(`input[data-choice="${choice}"]`); }
   async choose(choice) { await this.input(choice).click(); }
+  /** The note of a choice: what choosing it would change, or why it cannot be chosen. */
+  async note(choice) {
+    const id = await this.input(choice).getAttribute('aria-describedby');
+    return this.page.locator(`[id="${id}"]`).textContent();
+  }
   get total() { return this.page.locator('.price-table [data-total]'); }
   /** The total as an integer number of minor units (its digits). */
   async totalMinor() { return Number((await this.total.textContent()).replace(/\D/g, '')); }

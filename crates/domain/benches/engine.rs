@@ -45,7 +45,7 @@ fn benches(c: &mut Criterion) {
             let start = first.configuration;
             availability(model, &start)
                 .into_iter()
-                .find(|(_, a)| matches!(a, Availability::Conflicts(_)))
+                .find(|(_, a)| matches!(a, Availability::Changes(_)))
                 .map(|(id, _)| (start, Choice::Select(id)))
         })
         .expect("a choice that conflicts with an earlier one");

@@ -76,6 +76,20 @@ fn includes_come_along_and_go_with_the_package() {
             "removes Heated front seats: came with Winter package"
         ]
     );
+    // A package goes without its content: it includes it, it does not "require" it.
+    let c = apply(cobalt, &a.configuration, deselect("heated-seats")).expect("applies");
+    let words: Vec<_> = c
+        .changes
+        .iter()
+        .map(|c| c.describe(cobalt, Lang::En))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "removes Winter package: includes Heated front seats",
+            "removes Engine pre-heater: requires Winter package"
+        ]
+    );
 }
 
 #[test]
@@ -136,14 +150,29 @@ fn excludes_is_symmetric_and_resolved_by_the_fewest_changes() {
             == Reason::ExcludedBy {
                 by: Item::Option("cng-kit".parse().expect("id"))
             }));
-    // And the other way round: winter is unavailable while cng-kit is chosen.
+    // And the other way round: winter is offered while cng-kit is chosen, with the changes that
+    // choosing it makes: the automatic back, the kit gone.
     let avail = availability(cobalt, &a.configuration);
     let winter = &avail
         .iter()
         .find(|(id, _)| id.as_str() == "winter")
         .expect("listed")
         .1;
-    assert!(matches!(winter, Availability::Unavailable(_)), "{winter:?}");
+    let back = apply(cobalt, &a.configuration, select("winter")).expect("applies");
+    assert_eq!(*winter, Availability::Changes(back.changes.clone()));
+    let words: Vec<_> = back
+        .changes
+        .iter()
+        .map(|c| c.describe(cobalt, Lang::En))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "switches from 1.5 L, 5-speed manual to 1.5 L, 6-speed automatic: required by Winter package",
+            "removes CNG cylinder kit: not compatible with Winter package",
+            "adds Engine pre-heater: included in Winter package"
+        ]
+    );
 }
 
 #[test]
@@ -162,21 +191,32 @@ fn trim_and_powertrain_availability() {
     assert_eq!(of("summit-white"), Availability::Available);
     assert_eq!(of("carbon-flash"), Availability::Available);
     assert_eq!(of("cng-kit"), Availability::Available);
-    assert_eq!(
-        of("winter"),
-        Availability::Unavailable(vec![
-            Reason::NotOnTrim {
-                trim: "ls".parse().expect("id")
-            },
-            Reason::NotWithPowertrain {
-                powertrain: "1.5mt".parse().expect("id")
-            },
-        ])
-    );
-    let Availability::Unavailable(reasons) = of("winter") else {
-        unreachable!()
+    // Not offered with the LS and the manual: offered all the same, switching both.
+    let Availability::Changes(changes) = of("winter") else {
+        panic!("winter: {:?}", of("winter"));
     };
-    let words: Vec<_> = reasons
+    assert_eq!(
+        changes[..2].iter().map(|c| &c.kind).collect::<Vec<_>>(),
+        [
+            &ChangeKind::Trim {
+                from: "ls".parse().expect("id"),
+                to: "ltz".parse().expect("id")
+            },
+            &ChangeKind::Powertrain {
+                from: "1.5mt".parse().expect("id"),
+                to: "1.5at".parse().expect("id")
+            },
+        ]
+    );
+    let not_offered = [
+        Reason::NotOnTrim {
+            trim: "ls".parse().expect("id"),
+        },
+        Reason::NotWithPowertrain {
+            powertrain: "1.5mt".parse().expect("id"),
+        },
+    ];
+    let words: Vec<_> = not_offered
         .iter()
         .map(|r| r.describe(cobalt, Lang::Ru))
         .collect();
@@ -226,12 +266,13 @@ fn trim_requirements_and_trim_exclusions() {
             .1
             .clone()
     };
-    assert!(matches!(of("red"), Availability::Unavailable(_)));
-    assert!(
-        matches!(of("seats-7"), Availability::Unavailable(_)),
-        "{:?}",
-        of("seats-7")
-    );
+    // Red is not offered with the Labo, nor 7 seats with its cargo bed: both are offered with
+    // the changes that make them possible.
+    for id in ["red", "seats-7"] {
+        let fix = apply(damas, &a.configuration, select(id)).expect("applies");
+        assert_eq!(of(id), Availability::Changes(fix.changes), "{id}");
+        assert_eq!(fix.configuration.trim.as_str(), "van", "{id}");
+    }
     assert!(
         matches!(apply(damas, &a.configuration, deselect("cargo-bed")), Ok(ref x) if x.configuration.trim.as_str() == "van")
     );
@@ -252,13 +293,16 @@ fn single_groups_swap_and_conflicts_are_announced() {
             .clone()
     };
     assert_eq!(of("blue"), Availability::Available);
-    assert_eq!(
-        of("seats-7"),
-        Availability::Conflicts(vec![Reason::ExcludedBy {
-            by: Item::Option("cargo-bed".parse().expect("id"))
-        }])
-    );
     let a = apply(damas, &start, select("seats-7")).expect("applies");
+    assert_eq!(of("seats-7"), Availability::Changes(a.changes.clone()));
+    assert!(a.changes.iter().any(|c| c.kind
+        == ChangeKind::Removed {
+            option: "cargo-bed".parse().expect("id")
+        }
+        && c.reason
+            == Reason::ExcludedBy {
+                by: Item::Option("seats-7".parse().expect("id"))
+            }));
     assert_eq!(options(&a.configuration), ["seats-7", "white"]);
     assert!(a.is_conflict_resolution());
     let blue = apply(damas, &start, select("blue")).expect("applies");

@@ -1,5 +1,6 @@
 //! Property tests: random choice sequences stay valid, codes round-trip, availability foretells
-//! `apply`, and the engine's `check` agrees with a brute-force reading of `data/README.md`'s rules
+//! `apply` (an option one change of earlier choices makes possible is offered with its fix; only
+//! an option nothing makes possible is greyed out), and the engine's `check` agrees with a brute-force reading of `data/README.md`'s rules
 //! on every configuration of the small models. Quotes are checked in `rounding.rs`.
 
 mod common;
@@ -8,12 +9,12 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use common::{small, walk};
-use configurator_domain::Catalog;
 use configurator_domain::catalog::file::{GroupKind, ModelFile};
 use configurator_domain::code;
 use configurator_domain::engine::{
     Availability, Choice, Configuration, apply, availability, check,
 };
+use configurator_domain::{Catalog, Model};
 use proptest::prelude::*;
 
 /// The small catalog and the shipped one: loaded once, validation is not free. A shipped catalog
@@ -51,10 +52,33 @@ proptest! {
                 let kept = |r: &configurator_domain::Applied| r.configuration.trim == c.trim && r.configuration.powertrain == c.powertrain;
                 match (&a, &result) {
                     (Availability::Available, Ok(r)) => prop_assert!(!r.is_conflict_resolution() && kept(r), "{id}: {r:?}"),
-                    (Availability::Conflicts(_), Ok(r)) => prop_assert!(r.is_conflict_resolution(), "{id}: {r:?}"),
-                    (Availability::Unavailable(reasons), Ok(r)) => prop_assert!(!reasons.is_empty() && !kept(r), "{id}: {r:?}"),
-                    (Availability::Unavailable(_), Err(_)) => {}
+                    (Availability::Changes(changes), Ok(r)) => prop_assert!(r.is_conflict_resolution() && *changes == r.changes, "{id}: {a:?} but {r:?}"),
+                    (Availability::Impossible(_), Err(_)) => {}
                     _ => prop_assert!(false, "{id}: {a:?} but {result:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_option_one_change_makes_possible_is_offered_with_its_fix(picks in prop::collection::vec(0usize..1000, 0..12)) {
+        for catalog in catalogs() {
+            for (model, file) in catalog.models().iter().zip(&catalog.file().models) {
+                let c = walk(model, &picks).pop().expect("at least the default");
+                for (id, a) in availability(model, &c) {
+                    if c.options.contains(&id) {
+                        continue;
+                    }
+                    let fix = apply(model, &c, Choice::Select(id.clone()));
+                    if let Ok(r) = &fix {
+                        prop_assert!(r.configuration.options.contains(&id), "{}: {:?}", id, r);
+                        prop_assert_eq!(check(model, &r.configuration), vec![], "{}", id);
+                    }
+                    if one_change_allows(model, file, &c, id.as_str()) {
+                        prop_assert!(fix.is_ok(), "{} on {:?}: {:?}", id, c, fix);
+                    }
+                    // Greyed out exactly when nothing makes it possible.
+                    prop_assert_eq!(disabled(&a), fix.is_err(), "{} on {:?}: {:?}, but {:?}", id, c, a, fix);
                 }
             }
         }
@@ -69,6 +93,81 @@ proptest! {
         let b64: String = bytes.iter().map(|b| char::from(ALPHABET[usize::from(b % 64)])).collect();
         let _ = code::decode(catalog, &b64);
     }
+}
+
+/// Whether the option picker greys the option out.
+fn disabled(a: &Availability) -> bool {
+    matches!(a, Availability::Impossible(_))
+}
+
+/// Whether one change of the earlier choices (another trim, another powertrain, or one chosen
+/// option dropped) makes `option` possible, read from the file as written: after that change, the
+/// option and everything it, the trim and the powertrain bring along (`requires`, `includes`), each
+/// taking its single-choice group's place, break no rule.
+fn one_change_allows(model: &Model, file: &ModelFile, c: &Configuration, option: &str) -> bool {
+    let (trim, powertrain) = (c.trim.as_str(), c.powertrain.as_str());
+    let trims = file.trims.iter().map(|t| (t.id.as_str(), powertrain, None));
+    let powertrains = file.powertrains.iter().map(|p| (trim, p.id.as_str(), None));
+    let drops = c
+        .options
+        .iter()
+        .map(|o| (trim, powertrain, Some(o.as_str())));
+    trims
+        .chain(powertrains)
+        .chain(drops)
+        .any(|(t, p, dropped)| {
+            let mut chosen: BTreeSet<&str> = c
+                .options
+                .iter()
+                .map(|o| o.as_str())
+                .filter(|&o| Some(o) != dropped)
+                .collect();
+            let trim_file = file.trims.iter().find(|x| x.id == t).expect("trim");
+            let powertrain_file = file
+                .powertrains
+                .iter()
+                .find(|x| x.id == p)
+                .expect("powertrain");
+            let mut todo: Vec<&str> = vec![option];
+            todo.extend(
+                trim_file
+                    .requires
+                    .iter()
+                    .chain(&powertrain_file.requires)
+                    .map(String::as_str),
+            );
+            let mut added = BTreeSet::new();
+            while let Some(x) = todo.pop() {
+                if !added.insert(x) {
+                    continue;
+                }
+                let (group, entry) = file
+                    .groups
+                    .iter()
+                    .find_map(|g| g.options.iter().find(|o| o.id == x).map(|o| (g, o)))
+                    .expect("option");
+                if group.kind == GroupKind::Single {
+                    for sibling in group.options.iter().filter(|o| o.id != x) {
+                        chosen.remove(sibling.id.as_str());
+                    }
+                }
+                todo.extend(
+                    entry
+                        .requires
+                        .iter()
+                        .chain(&entry.includes)
+                        .map(String::as_str),
+                );
+            }
+            chosen.extend(&added);
+            let candidate = Configuration {
+                model: model.id().clone(),
+                trim: t.parse().expect("id"),
+                powertrain: p.parse().expect("id"),
+                options: chosen.iter().map(|o| o.parse().expect("id")).collect(),
+            };
+            check(model, &candidate).is_empty()
+        })
 }
 
 /// `data/README.md`'s rules read literally from the file, with no precomputed index.

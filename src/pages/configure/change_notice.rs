@@ -1,11 +1,10 @@
 //! The notice of automatic changes: when a choice adds or removes other options (the pre-heater
 //! brings the winter package, dropping a package drops what came with it) or an accepted conflict
 //! changed earlier choices, the changes are announced in a polite live region with an Undo
-//! button that puts the configuration back as it was before the choice.
+//! button that puts the configuration back as it was before the choice. Only the other changes:
+//! the choice itself is not told again.
 
-use configurator_domain::{
-    Change, Choice, Configuration, Model, catalog::GroupKind, engine::ChangeKind,
-};
+use configurator_domain::{Change, Choice, Configuration};
 use leptos::prelude::*;
 
 use crate::{
@@ -30,29 +29,14 @@ pub enum LastChange {
 impl LastChange {
     /// The notice for a choice that led from `before` with `changes`: `None` when nothing but the
     /// choice itself changed. Swapping one option of a single-choice group for another (a paint for
-    /// a paint) is the choice itself, not an automatic change.
-    pub fn of(
-        model: &Model,
-        choice: &Choice,
-        changes: &[Change],
-        before: Configuration,
-    ) -> Option<Self> {
-        let single_group = match choice {
-            Choice::Select(id) => model.option(id).map(|o| o.group).filter(|&g| {
-                model
-                    .groups()
-                    .get(g)
-                    .is_some_and(|g| g.kind == GroupKind::Single)
-            }),
-            _ => None,
-        };
-        let own_swap = |c: &&Change| match &c.kind {
-            ChangeKind::Removed { option } => {
-                single_group.is_some_and(|g| model.option(option).is_some_and(|o| o.group == g))
-            }
-            _ => false,
-        };
-        let changes: Vec<Change> = changes.iter().filter(|c| !own_swap(c)).cloned().collect();
+    /// a paint) and the contents a chosen package brings are the choice itself, not automatic
+    /// changes ([`Change::is_part_of`]).
+    pub fn of(choice: &Choice, changes: &[Change], before: Configuration) -> Option<Self> {
+        let changes: Vec<Change> = changes
+            .iter()
+            .filter(|c| !c.is_part_of(choice))
+            .cloned()
+            .collect();
         (!changes.is_empty()).then_some(LastChange::Changed { changes, before })
     }
 }

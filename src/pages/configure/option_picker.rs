@@ -1,7 +1,9 @@
 //! The configuration steps: trim, powertrain and each option group, as real radio groups
 //! (single choice) and checkbox groups (multiple choice) with labels. Every choice shows its price
-//! difference; an option not offered stays visible, disabled, with its reason; an option whose
-//! choice changes other choices says so. Choices go up as [`Choice`]s; the page decides.
+//! difference. A choice that changes earlier choices (another trim, another engine, options
+//! removed) is offered all the same, its note saying what would change, and the page's conflict
+//! dialog proposes those changes; only a choice impossible whatever the other choices is disabled,
+//! with its reason ([`RowState`]). Choices go up as [`Choice`]s; the page decides.
 
 use configurator_domain::{
     Availability, Choice, Configuration, Model, OptionId,

@@ -2,9 +2,16 @@
 //! names) and where it stands (recomputed on every click: chosen, disabled, price difference and
 //! note). The second half is small plain data compared by value, so a click only touches the rows
 //! whose state changed, and words are only made for those.
+//!
+//! One rule for every row, trims, powertrains and options of either kind of group alike: a choice
+//! that changes earlier choices is offered, its note saying exactly what it would change (what the
+//! conflict dialog then proposes); only a choice that nothing makes possible is disabled, its note
+//! saying why.
 
 use configurator_domain::{
-    Availability, Configuration, Lang, Model, OptionId, Reason, Text, TrimId, catalog::GroupKind,
+    Availability, Change, Choice, Configuration, Lang, Model, OptionId, Reason, Text,
+    catalog::GroupKind,
+    engine::{self, ChangeKind},
 };
 
 use crate::{format::MoneyUnit, i18n::Locale};
@@ -61,19 +68,33 @@ pub enum Delta {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {
     Nothing,
-    /// A powertrain the current trim does not offer: choosing it changes the trim.
-    NotOnTrim(TrimId),
-    /// Choosing it changes other choices, for these reasons.
-    Conflicts(Vec<Reason>),
-    /// It cannot be chosen, for these reasons.
-    Unavailable(Vec<Reason>),
+    /// Choosing it changes these other choices (the conflict dialog asks first).
+    Changes(Vec<Change>),
+    /// It cannot be chosen, whatever the other choices, for these reasons.
+    Impossible(Vec<Reason>),
+}
+
+impl Note {
+    /// Whether the row is disabled, and its note, given what choosing it would do.
+    fn of(availability: &Availability, choice: &Choice) -> (bool, Self) {
+        match availability {
+            Availability::Available => (false, Note::Nothing),
+            Availability::Changes(changes) => {
+                // The swap inside its own group and a package's contents are the choice itself.
+                let others = changes.iter().filter(|c| !c.is_part_of(choice));
+                (false, Note::Changes(others.cloned().collect()))
+            }
+            Availability::Impossible(reasons) => (true, Note::Impossible(reasons.clone())),
+        }
+    }
 }
 
 /// Where a row stands in the current configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowState {
     pub checked: bool,
-    /// Not offered (a chosen option is never disabled: it can always be removed).
+    /// Impossible whatever the other choices (a chosen option is never disabled: it can always
+    /// be removed).
     pub disabled: bool,
     pub delta: Delta,
     pub note: Note,
@@ -82,7 +103,7 @@ pub struct RowState {
 impl RowState {
     /// Whether the note warns that other choices change.
     pub fn changes_others(&self) -> bool {
-        matches!(self.note, Note::NotOnTrim(_) | Note::Conflicts(_))
+        matches!(self.note, Note::Changes(_))
     }
 
     /// Where `item` stands in `config`, given every option's availability (in the model's option
@@ -93,30 +114,45 @@ impl RowState {
         availability: &[(OptionId, Availability)],
         item: Item,
     ) -> Self {
-        let plain = |checked: bool, cents: i64| RowState {
-            checked,
-            disabled: false,
-            delta: if cents == 0 {
-                Delta::Nothing
+        // A trim or a powertrain: what choosing it would do is asked when it is not chosen.
+        let switch = |checked: bool, cents: i64, choice: Choice| {
+            let (disabled, note) = if checked {
+                (false, Note::Nothing)
             } else {
-                Delta::Cents(cents)
-            },
-            note: Note::Nothing,
+                Note::of(
+                    &engine::availability_of(model, config, choice.clone()),
+                    &choice,
+                )
+            };
+            RowState {
+                checked,
+                disabled,
+                delta: if cents == 0 {
+                    Delta::Nothing
+                } else {
+                    Delta::Cents(cents)
+                },
+                note,
+            }
         };
         match item {
             Item::Trim(i) => {
                 let t = &model.trims()[i];
                 let current = model.trim(&config.trim).map_or(0, |t| t.price);
-                plain(t.id == config.trim, t.price - current)
+                switch(
+                    t.id == config.trim,
+                    t.price - current,
+                    Choice::Trim(t.id.clone()),
+                )
             }
             Item::Powertrain(i) => {
                 let p = &model.powertrains()[i];
                 let current = model.powertrain(&config.powertrain).map_or(0, |p| p.price);
-                let mut state = plain(p.id == config.powertrain, p.price - current);
-                if !model.powertrain_offered(&p.id, &config.trim) {
-                    state.note = Note::NotOnTrim(config.trim.clone());
-                }
-                state
+                switch(
+                    p.id == config.powertrain,
+                    p.price - current,
+                    Choice::Powertrain(p.id.clone()),
+                )
             }
             Item::Option(i) => Self::of_option(model, config, availability, i),
         }
@@ -140,9 +176,8 @@ impl RowState {
                 .map(|(_, a)| a),
         };
         let (disabled, note) = match status {
-            None | Some(Availability::Available) => (false, Note::Nothing),
-            Some(Availability::Conflicts(reasons)) => (false, Note::Conflicts(reasons.clone())),
-            Some(Availability::Unavailable(reasons)) => (true, Note::Unavailable(reasons.clone())),
+            Some(a) => Note::of(a, &Choice::Select(o.id.clone())),
+            None => (false, Note::Nothing),
         };
         let included = checked
             && config.options.iter().any(|chosen| {
@@ -187,34 +222,60 @@ impl Delta {
 }
 
 impl Note {
-    /// In words, with every reason.
+    /// In words: every change it would make ("changes the trim to LT; removes CNG kit"), or why
+    /// it is not available.
     pub fn text(&self, model: &Model, lang: Lang, locale: Locale) -> Option<String> {
-        let describe_all = |reasons: &[Reason]| {
-            reasons
-                .iter()
-                .map(|r| r.describe(model, lang))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
         match self {
             Note::Nothing => None,
-            Note::NotOnTrim(trim) => Some(format!(
-                "{} — {}",
-                Reason::NotOnTrim { trim: trim.clone() }.describe(model, lang),
-                crate::i18n::td_string!(locale, configure.changes_trim)
-            )),
-            Note::Conflicts(reasons) => Some(format!(
-                "{}: {}",
-                crate::i18n::td_string!(locale, configure.changes_others),
-                describe_all(reasons)
-            )),
-            Note::Unavailable(reasons) => Some(format!(
-                "{}: {}",
-                crate::i18n::td_string!(locale, configure.not_available),
-                describe_all(reasons)
-            )),
+            Note::Changes(changes) => Some(
+                changes
+                    .iter()
+                    .map(|c| change_words(c, model, lang, locale))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            Note::Impossible(reasons) => {
+                let not_available = crate::i18n::td_string!(locale, configure.not_available);
+                let why: Vec<_> = reasons.iter().map(|r| r.describe(model, lang)).collect();
+                Some(if why.is_empty() {
+                    not_available.to_owned()
+                } else {
+                    format!("{not_available}: {}", why.join("; "))
+                })
+            }
         }
     }
+}
+
+/// A change in the words of a note: what it would switch to, or what it would remove or add. The
+/// words come first and the name last in every language (Kyrgyz and Uzbek as "words: name"), so
+/// that a name needs no case ending.
+fn change_words(change: &Change, model: &Model, lang: Lang, locale: Locale) -> String {
+    use crate::i18n::td_string;
+    let option = |id: &OptionId| model.option(id).map(|o| o.name.get(lang));
+    let (words, name, id) = match &change.kind {
+        ChangeKind::Trim { to, .. } => (
+            td_string!(locale, configure.note_trim),
+            model.trim(to).map(|t| t.name.get(lang)),
+            to.as_str(),
+        ),
+        ChangeKind::Powertrain { to, .. } => (
+            td_string!(locale, configure.note_powertrain),
+            model.powertrain(to).map(|p| p.name.get(lang)),
+            to.as_str(),
+        ),
+        ChangeKind::Removed { option: id } => (
+            td_string!(locale, configure.note_removes),
+            option(id),
+            id.as_str(),
+        ),
+        ChangeKind::Added { option: id } => (
+            td_string!(locale, configure.note_adds),
+            option(id),
+            id.as_str(),
+        ),
+    };
+    format!("{words} {}", name.unwrap_or(id))
 }
 
 #[cfg(test)]
@@ -242,14 +303,15 @@ mod tests {
         let state = |config: &Configuration, item| {
             RowState::of(&model, config, &engine::availability(&model, config), item)
         };
-        // The automatic is not offered on the LS: choosing it changes the trim.
+        let words = |state: &RowState| state.note.text(&model, Lang::En, Locale::en);
+        // The automatic is not offered on the LS: choosing it changes the trim, and says to which.
         let automatic = model
             .powertrains()
             .iter()
             .position(|p| p.id.as_str() == "1.5at");
         let automatic = state(&config, Item::Powertrain(automatic.expect("the automatic")));
-        assert!(matches!(automatic.note, Note::NotOnTrim(_)) && automatic.changes_others());
-        assert!(!automatic.checked && !automatic.disabled);
+        assert!(!automatic.checked && !automatic.disabled && automatic.changes_others());
+        assert_eq!(words(&automatic).as_deref(), Some("changes the trim to LT"));
 
         // A paint costs its difference from the paint chosen now; the chosen one says nothing.
         let white = state(&config, option(&model, "summit-white"));
@@ -277,10 +339,37 @@ mod tests {
         let heater = state(&config, option(&model, "pre-heater"));
         assert!(heater.checked && heater.delta == Delta::Included);
 
-        // Not offered on the LS: disabled, with the reason.
-        let camera = state(&config, option(&model, "rear-camera"));
-        assert!(
-            camera.disabled && matches!(camera.note, Note::Unavailable(ref r) if !r.is_empty())
+        // Not offered on the LS, the camera and the parking package that includes it are offered
+        // all the same: their notes say what changes, and the package's does not list its camera.
+        for id in ["rear-camera", "parking"] {
+            let row = state(&config, option(&model, id));
+            assert!(!row.disabled && row.changes_others(), "{id}: {row:?}");
+            assert_eq!(
+                words(&row).as_deref(),
+                Some("changes the trim to LT"),
+                "{id}"
+            );
+        }
+
+        // With the automatic, the CNG kit (an accessory) changes it back, and says so.
+        config = engine::apply(
+            &model,
+            &config,
+            Choice::Powertrain("1.5at".parse().unwrap()),
+        )
+        .unwrap()
+        .configuration;
+        let kit = state(&config, option(&model, "cng-kit"));
+        assert!(!kit.disabled && kit.changes_others());
+        assert_eq!(
+            words(&kit).as_deref(),
+            Some("changes the engine to 1.5 L, 106 hp, 5-speed manual")
+        );
+        // And so does the LS trim, which has no automatic.
+        let ls = state(&config, Item::Trim(0));
+        assert_eq!(
+            words(&ls).as_deref(),
+            Some("changes the engine to 1.5 L, 106 hp, 5-speed manual")
         );
     }
 }

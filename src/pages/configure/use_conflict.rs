@@ -34,36 +34,33 @@ pub fn use_conflict(model: Model, editing: Editing) -> Conflict {
         last_change,
         ..
     } = editing;
-    let on_choice = Callback::new({
-        let model = model.clone();
-        move |choice: Choice| {
-            let result = configuration.with_untracked(|c| engine::apply(&model, c, choice.clone()));
-            match result {
-                Ok(applied) if applied.is_conflict_resolution() => {
-                    pending.set(Some((choice, applied)));
-                }
-                Ok(applied) => {
-                    set_if_changed(problem, None);
-                    let before = configuration.get_untracked();
-                    set_if_changed(
-                        last_change,
-                        LastChange::of(&model, &choice, &applied.changes, before),
-                    );
-                    configuration.set(applied.configuration);
-                }
-                Err(error) => problem.set(Some(Problem::Refused(describe_error(
-                    &model,
-                    &error,
-                    lang(),
-                )))),
+    let on_choice = Callback::new(move |choice: Choice| {
+        let result = configuration.with_untracked(|c| engine::apply(&model, c, choice.clone()));
+        match result {
+            Ok(applied) if applied.is_conflict_resolution() => {
+                pending.set(Some((choice, applied)));
             }
+            Ok(applied) => {
+                set_if_changed(problem, None);
+                let before = configuration.get_untracked();
+                set_if_changed(
+                    last_change,
+                    LastChange::of(&choice, &applied.changes, before),
+                );
+                configuration.set(applied.configuration);
+            }
+            Err(error) => problem.set(Some(Problem::Refused(describe_error(
+                &model,
+                &error,
+                lang(),
+            )))),
         }
     });
     let on_accept = Callback::new(move |()| {
         if let Some((choice, applied)) = pending.get_untracked() {
             problem.set(None);
             let before = configuration.get_untracked();
-            last_change.set(LastChange::of(&model, &choice, &applied.changes, before));
+            last_change.set(LastChange::of(&choice, &applied.changes, before));
             configuration.set(applied.configuration);
         }
         pending.set(None);

@@ -102,8 +102,18 @@ pub fn apply(model: &Model, config: &Configuration, choice: Choice) -> Result<Ap
                 .ok_or_else(|| unknown("option", id.as_str()))?,
         ),
     };
-    let next = settle(model, s, &plan, &choice)?;
-    Ok(explain::applied(model, s, next, &plan))
+    apply_plan(model, s, &plan, &choice)
+}
+
+/// Applies a choice already looked up as `plan` to the state `s`.
+pub(crate) fn apply_plan(
+    model: &Model,
+    s: State,
+    plan: &Plan,
+    choice: &Choice,
+) -> Result<Applied, ApplyError> {
+    let next = settle(model, s, plan, choice)?;
+    Ok(explain::applied(model, s, next, plan))
 }
 
 /// Searches trim and powertrain pairs in order of how many of the two change; the first level

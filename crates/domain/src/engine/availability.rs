@@ -1,8 +1,14 @@
-//! Availability of every option in the current configuration: what the UI greys out, and what it
-//! marks as "changes other choices".
+//! What choosing each option would do in the current configuration, as the option picker shows it
+//! before the click. One rule for every row: an option that a change of earlier choices makes
+//! possible is offered, with the changes the conflict dialog will propose (the very ones
+//! [`apply`] makes); only an option that no configuration of the model allows, whatever the
+//! earlier choices, is impossible, and greyed out.
 
 use serde::{Deserialize, Serialize};
 
+use super::apply::{ApplyError, apply, apply_plan};
+use super::change::{Applied, Change};
+use super::choice::{Choice, Plan};
 use super::configuration::Configuration;
 use super::model::Model;
 use super::reason::Reason;
@@ -10,21 +16,23 @@ use super::state::State;
 use crate::bits::OptionSet;
 use crate::ids::OptionId;
 
-/// Whether an option can be chosen now.
+/// What choosing an option, a trim or a powertrain would do now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", content = "reasons", rename_all = "snake_case")]
+#[serde(tag = "status", content = "details", rename_all = "snake_case")]
 pub enum Availability {
-    /// Chosen, or can be chosen adding only what it needs (and replacing its own group's choice).
+    /// Chosen, or choosing it undoes no earlier choice: it may add what it needs and replace the
+    /// choice of its own single-choice group.
     Available,
-    /// Can be chosen, but changes other choices (removes or replaces them): the UI asks first.
-    Conflicts(Vec<Reason>),
-    /// Not offered with the current trim or powertrain; choosing it changes one of them, if that
-    /// makes it possible at all.
-    Unavailable(Vec<Reason>),
+    /// Choosing it undoes earlier choices (another trim or powertrain, options removed): these
+    /// changes, exactly as [`apply`] makes them and the conflict dialog lists them.
+    Changes(Vec<Change>),
+    /// No configuration of the model allows it, whatever the earlier choices, for these reasons
+    /// (none when the search for one gave up).
+    Impossible(Vec<Reason>),
 }
 
 /// The availability of every option of the model, in catalog order. A configuration whose ids
-/// are unknown to the model gets every option unavailable with no reason.
+/// are unknown to the model gets every option impossible with no reason.
 pub fn availability(model: &Model, config: &Configuration) -> Vec<(OptionId, Availability)> {
     let state = State::of(model, config).ok();
     model
@@ -34,11 +42,16 @@ pub fn availability(model: &Model, config: &Configuration) -> Vec<(OptionId, Ava
         .map(|(i, o)| {
             let a = match state {
                 Some(s) => of_option(model, s, i),
-                None => Availability::Unavailable(Vec::new()),
+                None => Availability::Impossible(Vec::new()),
             };
             (o.id.clone(), a)
         })
         .collect()
+}
+
+/// What making `choice` in `config` would do: for a trim or a powertrain, or for one option.
+pub fn availability_of(model: &Model, config: &Configuration, choice: Choice) -> Availability {
+    of_result(apply(model, config, choice))
 }
 
 /// What selecting option `i` does to `s` when nothing has to go but single-group replacements:
@@ -58,65 +71,21 @@ fn of_option(model: &Model, s: State, i: usize) -> Availability {
     if s.options.contains(i) {
         return Availability::Available;
     }
-    let unavailable = unavailable_reasons(model, s, i);
-    if !unavailable.is_empty() {
-        return Availability::Unavailable(unavailable);
-    }
-    let rules = &model.rules;
-    let closure = rules.closure[i];
+    // The usual case needs no search: nothing displaced and no rule broken is what `apply` finds
+    // first, with nothing undone.
     let (displaced, next) = direct_select(model, s, i);
-    let mut reasons = Vec::new();
-    let n = model.names();
-    // Displacing the rest of its own group is the choice itself; any other group is a change.
-    for x in displaced.minus(rules.rivals[i]).iter() {
-        reasons.push(Reason::Replaces {
-            option: n.option(x),
-        });
+    if displaced.is_empty() && model.rules.holds(next) {
+        return Availability::Available;
     }
-    for b in next.options.minus(closure).iter() {
-        if !rules.conflicts[b].inter(closure).is_empty() {
-            reasons.push(Reason::ExcludedBy {
-                by: n.option_item(b),
-            });
-        } else if !rules.needs[b].is_subset(next.options) {
-            reasons.push(Reason::Removes {
-                option: n.option(b),
-            });
-        }
-    }
-    if reasons.is_empty() {
-        Availability::Available
-    } else {
-        Availability::Conflicts(reasons)
-    }
+    let choice = Choice::Select(model.names().option(i));
+    of_result(apply_plan(model, s, &Plan::select(model, s, i), &choice))
 }
 
-/// Why option `i` cannot be chosen without changing the trim or powertrain: empty when it can.
-fn unavailable_reasons(model: &Model, s: State, i: usize) -> Vec<Reason> {
-    let rules = &model.rules;
-    let n = model.names();
-    let (t, p) = (s.trim, s.powertrain);
-    let mut reasons = rules.not_offered(n, i, t, p);
-    let closure = rules.closure[i];
-    for k in closure.minus(rules.offered(t, p)).without(i).iter() {
-        reasons.push(Reason::Requires {
-            option: n.option(k),
-        });
+fn of_result(result: Result<Applied, ApplyError>) -> Availability {
+    match result {
+        Ok(applied) if applied.is_conflict_resolution() => Availability::Changes(applied.changes),
+        Ok(_) => Availability::Available,
+        Err(ApplyError::Impossible { reasons, .. }) => Availability::Impossible(reasons),
+        Err(_) => Availability::Impossible(Vec::new()),
     }
-    let clashes = |forced: OptionSet| {
-        closure.iter().any(|k| {
-            !rules.conflicts[k].inter(forced).is_empty()
-                || !rules.rivals[k].inter(forced).minus(closure).is_empty()
-        })
-    };
-    if clashes(rules.close(rules.trim_needs[t])) {
-        reasons.push(Reason::NotOnTrim { trim: n.trim(t) });
-    }
-    if clashes(rules.close(rules.powertrain_needs[p])) {
-        reasons.push(Reason::NotWithPowertrain {
-            powertrain: n.powertrain(p),
-        });
-    }
-    reasons.dedup();
-    reasons
 }

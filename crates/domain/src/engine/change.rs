@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::choice::Choice;
 use super::configuration::Configuration;
 use super::reason::Reason;
 use crate::ids::{OptionId, PowertrainId, TrimId};
@@ -44,6 +45,22 @@ pub enum ChangeKind {
         /// The powertrain after.
         to: PowertrainId,
     },
+}
+
+impl Change {
+    /// Whether the change is part of `choice` itself rather than a change to other choices: the
+    /// option a chosen one replaces in its own single-choice group, and the contents a chosen
+    /// package brings along. What the user is told changed "also" leaves these out.
+    pub fn is_part_of(&self, choice: &Choice) -> bool {
+        let Choice::Select(chosen) = choice else {
+            return false;
+        };
+        match (&self.kind, &self.reason) {
+            (ChangeKind::Removed { .. }, Reason::ReplacedBy { option }) => option == chosen,
+            (ChangeKind::Added { .. }, Reason::IncludedIn { package }) => package == chosen,
+            _ => false,
+        }
+    }
 }
 
 /// The result of a choice: always a valid configuration.

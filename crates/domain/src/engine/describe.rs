@@ -9,8 +9,8 @@ use super::model::Model;
 use super::reason::{Item, Reason};
 use super::rules::Words;
 use super::rules::words::{
-    CAME_WITH, EXCLUDED_BY, INCLUDED_IN, INCOMPATIBLE, NEEDS_CHOICE, NOT_ON_TRIM,
-    NOT_WITH_POWERTRAIN, POWERTRAIN_NOT_ON_TRIM, REPLACED_BY, REPLACES, REQUIRED_BY, TOO_MANY,
+    CAME_WITH, EXCLUDED_BY, INCLUDED_IN, INCLUDES, INCOMPATIBLE, NEEDS_CHOICE, NOT_ON_TRIM,
+    NOT_WITH_POWERTRAIN, POWERTRAIN_NOT_ON_TRIM, REPLACED_BY, REQUIRED_BY, TOO_MANY,
 };
 use super::violation::Violation;
 use crate::text::Lang;
@@ -86,17 +86,8 @@ fn reason(reason: &Reason, model: &Model, lang: Lang) -> String {
             ],
             o(option),
         ),
-        Reason::Replaces { option } => (REPLACES, o(option)),
+        Reason::Includes { option } => (INCLUDES, o(option)),
         Reason::ReplacedBy { option } => (REPLACED_BY, o(option)),
-        Reason::Removes { option } => (
-            [
-                "removes {0}",
-                "убирает: {0}",
-                "алып салат: {0}",
-                "olib tashlaydi: {0}",
-            ],
-            o(option),
-        ),
         Reason::GroupNeedsChoice { group } => (NEEDS_CHOICE, group_name(model, group, lang)),
         Reason::CameWith { package } => (CAME_WITH, o(package)),
     };

@@ -137,13 +137,28 @@ fn removed(model: &Model, after: State, j: usize, order: &[usize], plan: &Plan) 
     if let Some(reason) = rules.displaced(n, j, order) {
         return reason;
     }
-    if let Some(k) = rules.needs[j].minus(after.options).iter().next() {
-        return Reason::Requires {
-            option: n.option(k),
-        };
+    // What it needs and lost: the deselected option explains best.
+    let missing = rules.needs[j].minus(after.options);
+    let lost = match plan.option {
+        Some((i, false)) if missing.contains(i) => Some(i),
+        _ => missing.iter().next(),
+    };
+    if let Some(k) = lost {
+        return needs(model, j, k);
     }
     Reason::ExcludedBy {
         by: plan.item.clone(),
+    }
+}
+
+/// Why option `i` cannot be without option `k`, which it brings along: a package includes its
+/// contents, any other option requires what it needs.
+fn needs(model: &Model, i: usize, k: usize) -> Reason {
+    let option = model.names().option(k);
+    if model.rules.contents(i).contains(k) {
+        Reason::Includes { option }
+    } else {
+        Reason::Requires { option }
     }
 }
 
@@ -162,15 +177,11 @@ pub(crate) fn impossible(model: &Model, s: State, plan: &Plan) -> Vec<Reason> {
                             by: n.option_item(l),
                         }
                     } else {
-                        Reason::Requires {
-                            option: n.option(k),
-                        }
+                        needs(model, i, k)
                     });
                 }
                 let rivals = rules.rivals[k].inter(closure);
-                reasons.extend(rivals.iter().map(|l| Reason::Requires {
-                    option: n.option(l),
-                }));
+                reasons.extend(rivals.iter().map(|l| needs(model, i, l)));
             }
             if (0..rules.trims)
                 .all(|t| (0..rules.powertrains).all(|p| !closure.is_subset(rules.offered(t, p))))
@@ -179,9 +190,7 @@ pub(crate) fn impossible(model: &Model, s: State, plan: &Plan) -> Vec<Reason> {
                 let missing = closure
                     .minus(rules.offered(s.trim, s.powertrain))
                     .without(i);
-                reasons.extend(missing.iter().map(|k| Reason::Requires {
-                    option: n.option(k),
-                }));
+                reasons.extend(missing.iter().map(|k| needs(model, i, k)));
             }
         }
         Some((i, false)) => {

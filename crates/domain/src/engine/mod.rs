@@ -21,7 +21,7 @@ mod state;
 mod violation;
 
 pub use apply::{ApplyError, apply};
-pub use availability::{Availability, availability};
+pub use availability::{Availability, availability, availability_of};
 pub use change::{Applied, Change, ChangeKind};
 pub use check::check;
 pub use choice::Choice;

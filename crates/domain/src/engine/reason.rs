@@ -17,7 +17,7 @@ pub enum Item {
     Option(OptionId),
 }
 
-/// Why an option was added or removed, or why it is not available.
+/// Why an option was added or removed, or why it cannot be chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Reason {
@@ -46,24 +46,20 @@ pub enum Reason {
         /// The powertrain.
         powertrain: PowertrainId,
     },
-    /// Removed or unavailable because it needs an option that is not (or no longer) possible.
+    /// Removed or impossible because it needs an option that is not (or no longer) possible.
     Requires {
         /// The option it needs.
         option: OptionId,
     },
-    /// Choosing it takes the place of this option in a single-choice group.
-    Replaces {
-        /// The option it would replace.
+    /// Removed or impossible because it is a package including an option that is not (or no
+    /// longer) possible.
+    Includes {
+        /// The option it includes.
         option: OptionId,
     },
     /// Removed because another option of its single-choice group took its place.
     ReplacedBy {
         /// The option that took its place.
-        option: OptionId,
-    },
-    /// Choosing it removes this option, which needs something it displaces.
-    Removes {
-        /// The option that would go.
         option: OptionId,
     },
     /// Added because its group needs a choice.
@@ -102,9 +98,8 @@ impl std::fmt::Display for Reason {
                 write!(f, "not offered with powertrain `{powertrain}`")
             }
             Reason::Requires { option } => write!(f, "requires `{option}`"),
-            Reason::Replaces { option } => write!(f, "replaces `{option}`"),
+            Reason::Includes { option } => write!(f, "includes `{option}`"),
             Reason::ReplacedBy { option } => write!(f, "replaced by `{option}`"),
-            Reason::Removes { option } => write!(f, "removes `{option}`"),
             Reason::GroupNeedsChoice { group } => write!(f, "group `{group}` needs a choice"),
             Reason::CameWith { package } => write!(f, "came with `{package}`"),
         }

@@ -111,14 +111,6 @@ pub(crate) const NEEDS_CHOICE: Words = [
     "tanlash kerak: {0}",
 ];
 
-/// [`Reason::Replaces`].
-pub(crate) const REPLACES: Words = [
-    "replaces {0}",
-    "заменяет: {0}",
-    "алмаштырат: {0}",
-    "almashtiradi: {0}",
-];
-
 /// [`Reason::ReplacedBy`].
 pub(crate) const REPLACED_BY: Words = [
     "replaced by {0}",

@@ -63,6 +63,14 @@ pub(crate) const INCLUDED_IN: Words = [
     "toʻplamga kiradi: {0}",
 ];
 
+/// [`Reason::Includes`]: a package whose content is not possible.
+pub(crate) const INCLUDES: Words = [
+    "includes {0}",
+    "включает: {0}",
+    "камтыйт: {0}",
+    "oʻz ichiga oladi: {0}",
+];
+
 /// [`Reason::CameWith`]: removed with the package that included it.
 pub(crate) const CAME_WITH: Words = [
     "came with {0}",

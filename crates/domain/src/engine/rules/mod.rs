@@ -38,8 +38,8 @@ pub(crate) mod words {
         NOT_ON_TRIM, NOT_WITH_POWERTRAIN, POWERTRAIN_NOT_ON_TRIM,
     };
     pub(crate) use super::excludes::{EXCLUDED_BY, INCOMPATIBLE};
-    pub(crate) use super::groups::{NEEDS_CHOICE, REPLACED_BY, REPLACES, TOO_MANY};
-    pub(crate) use super::includes::{CAME_WITH, INCLUDED_IN};
+    pub(crate) use super::groups::{NEEDS_CHOICE, REPLACED_BY, TOO_MANY};
+    pub(crate) use super::includes::{CAME_WITH, INCLUDED_IN, INCLUDES};
     pub(crate) use super::requires::REQUIRED_BY;
 }
 
@@ -170,11 +170,6 @@ impl Rules {
             powertrain,
             offered: self.offered(trim, powertrain),
         }
-    }
-
-    /// A set with everything its members bring along.
-    pub(crate) fn close(&self, set: OptionSet) -> OptionSet {
-        close(&self.closure, set)
     }
 
     /// What every kind says, together.
