@@ -1,6 +1,7 @@
 //! Browser tests of the configure page's parts, mounted on their own with the real catalog
 //! (`data/catalog.toml`) and driven through the DOM: the option picker, the conflict dialog, the
-//! picker and the dialog wired together as the page wires them, and the price panel.
+//! picker and the dialog wired together as the page wires them, the price panel, and the spec
+//! sheet following the choices.
 #![cfg(target_arch = "wasm32")]
 
 use configurator::{
@@ -8,7 +9,8 @@ use configurator::{
     i18n::I18nContextProvider,
     pages::configure::{
         change_notice::ChangeNotice, conflict_dialog::ConflictDialog, editing::Editing,
-        option_picker::OptionPicker, price_panel::PricePanel, use_conflict::use_conflict,
+        option_picker::OptionPicker, price_panel::PricePanel, spec_sheet::SpecSheet,
+        use_conflict::use_conflict,
     },
     state::SharedCatalog,
 };
@@ -22,7 +24,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
 
-use support::{cobalt, container, count, find, shared, tick};
+use support::{cobalt, container, count, find, model_named, shared, tick};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -408,4 +410,85 @@ async fn price_panel_shows_the_quote_lines_and_the_fleet_discount_once_its_tier_
             .unwrap_or_default(),
         format::money(q5.total, q5.minor_digits, q5.currency.as_str(), Lang::En)
     );
+}
+
+/// Mounts the option picker and the spec sheet of the model `id` on one configuration, like the
+/// page: a choice that needs no resolution applies at once.
+fn picker_and_sheet(data: &SharedCatalog, id: &str) -> web_sys::HtmlElement {
+    let (index, model) = model_named(data, id);
+    let configuration = RwSignal::new(model.default_configuration());
+    let root = container();
+    let data = data.clone();
+    mount_to(root.clone(), move || {
+        let for_availability = model.clone();
+        let availability =
+            Memo::new(move |_| configuration.with(|c| engine::availability(&for_availability, c)));
+        let for_choices = model.clone();
+        let on_choice = Callback::new(move |choice: Choice| {
+            let applied = configuration.with_untracked(|c| engine::apply(&for_choices, c, choice));
+            if let Ok(applied) = applied
+                && !applied.is_conflict_resolution()
+            {
+                configuration.set(applied.configuration);
+            }
+        });
+        view! {
+            <I18nContextProvider enable_cookie=false>
+                <OptionPicker
+                    data=data.clone()
+                    model_index=index
+                    configuration=configuration
+                    availability=availability
+                    unit=Signal::derive(MoneyUnit::usd)
+                    on_choice=on_choice
+                />
+                <SpecSheet model=model.clone() configuration=configuration />
+            </I18nContextProvider>
+        }
+    })
+    .forget();
+    root
+}
+
+/// The value the spec sheet under `root` gives for `label`.
+fn spec(root: &web_sys::HtmlElement, label: &str) -> String {
+    let terms = root
+        .query_selector_all(".spec-sheet dt")
+        .expect("the sheet's terms");
+    (0..terms.length())
+        .filter_map(|i| terms.item(i))
+        .find(|dt| dt.text_content().as_deref() == Some(label))
+        .and_then(|dt| {
+            dt.unchecked_into::<web_sys::Element>()
+                .next_element_sibling()
+        })
+        .and_then(|dd| dd.text_content())
+        .unwrap_or_else(|| panic!("no `{label}` in {}", root.inner_html()))
+}
+
+#[wasm_bindgen_test]
+async fn the_spec_sheet_shows_the_chosen_seating_layout_and_powertrain() {
+    let data = shared();
+    let root = picker_and_sheet(&data, "np37-city");
+    tick().await;
+    assert_eq!(spec(&root, "Seats"), "19 + 23 standing");
+    assert_eq!(spec(&root, "Consumption, combined"), "18.0 L/100 km");
+
+    input(&root, "option:city-15").click();
+    tick().await;
+    assert_eq!(spec(&root, "Seats"), "15 + 29 standing");
+
+    // The CNG engine: its power, and its consumption in cubic metres.
+    input(&root, "powertrain:cng-mt").click();
+    tick().await;
+    assert_eq!(spec(&root, "Consumption, combined"), "26.0 m³/100 km");
+    assert_eq!(spec(&root, "Power"), "140 hp");
+    assert_eq!(spec(&root, "Seats"), "15 + 29 standing");
+
+    let school = picker_and_sheet(&data, "nqr-school");
+    tick().await;
+    assert_eq!(spec(&school, "Seats"), "28");
+    input(&school, "option:school-32").click();
+    tick().await;
+    assert_eq!(spec(&school, "Seats"), "32");
 }

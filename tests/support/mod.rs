@@ -41,15 +41,20 @@ pub fn shared() -> SharedCatalog {
     })
 }
 
-/// The Cobalt's index in the catalog, and the Cobalt.
-pub fn cobalt(data: &SharedCatalog) -> (usize, Model) {
+/// The index in the catalog of the model `id`, and the model.
+pub fn model_named(data: &SharedCatalog, id: &str) -> (usize, Model) {
     let index = data
         .catalog()
         .models()
         .iter()
-        .position(|m| m.id().as_str() == "cobalt")
-        .expect("cobalt");
+        .position(|m| m.id().as_str() == id)
+        .unwrap_or_else(|| panic!("no model `{id}`"));
     (index, data.catalog().models()[index].clone())
+}
+
+/// The Cobalt's index in the catalog, and the Cobalt.
+pub fn cobalt(data: &SharedCatalog) -> (usize, Model) {
+    model_named(data, "cobalt")
 }
 
 /// Lets effects and the DOM catch up.

@@ -146,6 +146,8 @@ transmission = "manual"
 fuel = "cng"
 drive = "4x2"
 power_hp = 140
+consumption = "27"
+consumption_unit = "m3"
 name = { en = "CNG", ru = "CNG", ky = "CNG", uz = "CNG" }
 
 [[models.groups]]
@@ -313,9 +315,10 @@ fn random_model(r: &mut Random) -> String {
     }
     for (i, p) in powertrains.iter().enumerate() {
         let _ = write!(text, "\n[[models.powertrains]]\nid = \"{p}\"\nprice = 0\n");
+        // The power of the head's specs: the model's figures are its default configuration's.
         text.push_str("transmission = \"manual\"\nfuel = \"diesel\"\ndrive = \"4x2\"\n");
         text.push_str(
-            "power_hp = 100\nname = { en = \"P\", ru = \"P\", ky = \"P\", uz = \"P\" }\n",
+            "power_hp = 150\nname = { en = \"P\", ru = \"P\", ky = \"P\", uz = \"P\" }\n",
         );
         if i > 0 && r.chance(30) {
             let _ = writeln!(text, "trims = {}", r.some(&trims));

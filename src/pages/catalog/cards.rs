@@ -1,5 +1,6 @@
 //! The cards of the catalog page: the vehicle types that pass the filters, in the chosen order,
-//! each with its drawing, capacity, price from and earliest build month.
+//! each with its drawing, description, the default configuration's capacity, price from and
+//! earliest build month.
 
 use configurator_domain::{Model, Quantity, price};
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use super::{
 };
 use crate::{
     components::{
+        description::model_description,
         drawing::{Drawing, paint_color},
         page_boundary::PageError,
     },
@@ -137,7 +139,8 @@ pub fn CardList() -> impl IntoView {
     }
 }
 
-/// One vehicle type: drawing, name, body type, capacity, price from, earliest build month.
+/// One vehicle type: drawing, name, body type, description, the default configuration's capacity,
+/// price from, earliest build month.
 #[component]
 fn Card(
     /// The catalog.
@@ -156,8 +159,10 @@ fn Card(
     let id = model.id().clone();
     let name = model.name().clone();
     let body = model.body();
-    let specs = model.specs().clone();
-    let color = paint_color(model, &model.default_configuration());
+    let default = model.default_configuration();
+    let specs = model.specs_of(&default);
+    let color = paint_color(model, &default);
+    let description = model_description(model, "card-description");
     let href = Route::Configure {
         model: id,
         code: None,
@@ -178,6 +183,7 @@ fn Card(
                 <h2>{move || label.get()}</h2>
             </a>
             <p class="card-body">{move || labels::body_name(i18n.get_locale(), body)}</p>
+            {description}
             <p class="card-specs">
                 {t!(i18n, catalog.seats, count = specs.seats)}
                 {(specs.standing > 0).then(|| view! { " + " {t!(i18n, catalog.standing, count = specs.standing)} })}

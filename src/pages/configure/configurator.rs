@@ -15,6 +15,7 @@ use super::{
     use_url_sync::use_url_sync,
 };
 use crate::{
+    components::description::model_description,
     format::{self, MoneyUnit},
     i18n::{in_lang, tr, use_i18n, use_lang},
     navigation::use_route,
@@ -111,8 +112,10 @@ pub fn Configurator(
         })
     };
     let name = model.name().clone();
+    let description = model_description(&model, "model-description");
     Some(view! {
         <h1>{in_lang(name)}</h1>
+        {description}
         {move || problem.get().map(|p| view! {
             <p class="problem" role="alert">
                 {match p {

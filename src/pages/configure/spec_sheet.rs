@@ -1,9 +1,10 @@
-//! The spec sheet of a configuration: the model's figures (seats, payload, dimensions, weights)
-//! with the chosen powertrain's engine, power, gearbox, drive and fuel. Printed with the quote.
+//! The spec sheet of a configuration: its figures as the domain computes them (the chosen
+//! seating layout's seats, the chosen powertrain's power and consumption in its unit...) with the
+//! powertrain's engine, gearbox and drive. Printed with the quote.
 
 use configurator_domain::{
     Configuration, Lang, Model,
-    catalog::{Drive, Fuel, Transmission},
+    catalog::{ConsumptionUnit, Drive, Fuel, Powertrain, Specs, Transmission},
 };
 use leptos::prelude::*;
 
@@ -20,16 +21,18 @@ type Row = (&'static str, String);
 pub fn SpecSheet(
     /// The model.
     model: Model,
-    /// The configuration (its powertrain names the engine).
+    /// The configuration (its powertrain names the engine; its choices set figures).
     #[prop(into)]
     configuration: Signal<Configuration>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
-    let powertrain = Memo::new(move |_| configuration.with(|c| c.powertrain.clone()));
+    let sheet = Memo::new(move |_| {
+        configuration.with(|c| (model.powertrain(&c.powertrain).cloned(), model.specs_of(c)))
+    });
     let rows = move || {
         let (locale, lang) = (i18n.get_locale(), lang());
-        powertrain.with(|p| rows(&model, p, locale, lang))
+        sheet.with(|(powertrain, specs)| rows(powertrain.as_ref(), specs, locale, lang))
     };
     view! {
         <section class="spec-sheet" aria-labelledby="spec-title">
@@ -46,26 +49,25 @@ pub fn SpecSheet(
     }
 }
 
-/// The rows for `model` with `powertrain`.
-fn rows(
-    model: &Model,
-    powertrain: &configurator_domain::PowertrainId,
-    locale: Locale,
-    lang: Lang,
-) -> Vec<Row> {
-    let specs = model.specs();
+/// The rows of `specs`, with the engine, gearbox and drive of `powertrain` (and its power, which
+/// `specs` carries).
+fn rows(powertrain: Option<&Powertrain>, specs: &Specs, locale: Locale, lang: Lang) -> Vec<Row> {
     let number = |n: u32| grouped(u64::from(n), lang);
     let mm = td_string!(locale, specs.mm);
     let kg = td_string!(locale, specs.kg);
     let mut rows = Vec::with_capacity(12);
-    if let Some(p) = model.powertrain(powertrain) {
+    if let Some(p) = powertrain {
         rows.push((
             td_string!(locale, specs.engine),
             p.name.get(lang).to_owned(),
         ));
         rows.push((
             td_string!(locale, specs.power),
-            format!("{} {}", number(p.power_hp), td_string!(locale, specs.hp)),
+            format!(
+                "{} {}",
+                number(specs.power_hp),
+                td_string!(locale, specs.hp)
+            ),
         ));
         rows.push((
             td_string!(locale, specs.gearbox),
@@ -83,14 +85,15 @@ fn rows(
             }
             .to_owned(),
         ));
-        rows.push((
-            td_string!(locale, specs.fuel),
-            fuel_name(locale, p.fuel).to_owned(),
-        ));
     }
-    let per_100km = match specs.fuel {
-        Fuel::Cng => td_string!(locale, specs.m3_per_100km),
-        _ => td_string!(locale, specs.l_per_100km),
+    rows.push((
+        td_string!(locale, specs.fuel),
+        fuel_name(locale, specs.fuel).to_owned(),
+    ));
+    let per_100km = match specs.consumption_unit {
+        ConsumptionUnit::Litre => td_string!(locale, specs.l_per_100km),
+        ConsumptionUnit::CubicMetre => td_string!(locale, specs.m3_per_100km),
+        ConsumptionUnit::Kilogram => td_string!(locale, specs.kg_per_100km),
     };
     let consumption = specs.consumption.to_string();
     let consumption = if lang == Lang::En {

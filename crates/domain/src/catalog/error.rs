@@ -114,6 +114,44 @@ pub enum Problem {
     /// Fleet tiers not in ascending order of quantity.
     #[error("`min_quantity = {0}` does not ascend from the tier before")]
     NotAscending(i64),
+    /// A field of the spec figures written without the one it goes with.
+    #[error("`{field}` needs `{needs}` beside it")]
+    Alone {
+        /// The field written.
+        field: &'static str,
+        /// The field missing.
+        needs: &'static str,
+    },
+    /// A consumption in a unit that does not measure the fuel.
+    #[error(
+        "fuel `{fuel}` with a consumption in `{unit}`: petrol and diesel are measured in `l`, CNG and petrol-CNG (on gas) in `m3` or `kg`"
+    )]
+    FuelUnit {
+        /// The fuel.
+        fuel: super::Fuel,
+        /// The unit.
+        unit: super::ConsumptionUnit,
+    },
+    /// A spec figure set by two options that can be chosen together.
+    #[error(
+        "`{figure}` is also set by option `{other}`: options of different groups, or of one multiple-choice group, may not set the same figure"
+    )]
+    Ambiguous {
+        /// The figure.
+        figure: &'static str,
+        /// The option that set it first.
+        other: String,
+    },
+    /// A model's spec figure that is not its default configuration's.
+    #[error(
+        "`{written}` is not the default configuration's `{default}`: the model's specs are those of its default configuration"
+    )]
+    NotDefault {
+        /// The figure as written.
+        written: String,
+        /// The default configuration's.
+        default: String,
+    },
     /// The defaults of the first trim and powertrain break a rule.
     #[error("the default configuration is not valid: {0}")]
     InvalidDefault(String),

@@ -173,19 +173,48 @@ slug_enum! {
     }
 }
 
-/// `[models.specs]`.
+slug_enum! {
+    /// What a consumption per 100 km is measured in.
+    #[derive(Default)]
+    pub enum ConsumptionUnit {
+        /// Litres: petrol and diesel; the default.
+        #[default]
+        Litre = "l",
+        /// Cubic metres of gas: CNG.
+        CubicMetre = "m3",
+        /// Kilograms of gas: CNG.
+        Kilogram = "kg",
+    }
+}
+
+impl ConsumptionUnit {
+    /// Whether a consumption of `fuel` is measured in this unit: litres for petrol and diesel,
+    /// cubic metres or kilograms for CNG (petrol-CNG: its figure on gas).
+    pub fn measures(self, fuel: Fuel) -> bool {
+        let gas = matches!(fuel, Fuel::Cng | Fuel::PetrolCng);
+        gas != (self == ConsumptionUnit::Litre)
+    }
+}
+
+/// `[models.specs]`: the model's figures, which are those of its default configuration (a choice
+/// that sets a figure says so on its own entry, see [`FiguresFile`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Specs {
+    /// Seated places: every seat of a car or truck; a bus's passenger seats.
     pub seats: u32,
+    /// Standing places (buses).
     #[serde(default)]
     pub standing: u32,
     pub payload_kg: u32,
     pub engine: String,
     pub power_hp: u32,
     pub fuel: Fuel,
-    /// L/100 km (m³/100 km for CNG), combined.
+    /// Per 100 km, combined, in [`Specs::consumption_unit`].
     pub consumption: Decimal,
+    /// Litres unless written.
+    #[serde(default)]
+    pub consumption_unit: ConsumptionUnit,
     pub length_mm: u32,
     pub width_mm: u32,
     pub height_mm: u32,
@@ -243,6 +272,18 @@ pub struct PowertrainFile {
     pub drive: Drive,
     /// Power.
     pub power_hp: u32,
+    /// Consumption per 100 km with this powertrain; the model's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consumption: Option<Decimal>,
+    /// The unit of [`Self::consumption`]; litres when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consumption_unit: Option<ConsumptionUnit>,
+    /// Payload with this powertrain (CNG cylinders weigh); the model's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload_kg: Option<i64>,
+    /// Gross vehicle weight with this powertrain; the model's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gross_weight_kg: Option<i64>,
     /// Offered only with these trims; every trim when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trims: Option<Vec<String>>,
@@ -320,4 +361,36 @@ pub struct OptionFile {
     /// Offered only with these powertrains; every powertrain when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub powertrains: Option<Vec<String>>,
+    /// The figures this option sets (a seating layout's seats, a body's payload).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specs: Option<FiguresFile>,
+}
+
+/// `[models.groups.options.specs]`: the figures of the spec sheet an option sets, each replacing
+/// the powertrain's or the model's while the option is chosen. Whole numbers are signed here so
+/// that a negative one is reported with its path.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresFile {
+    /// Seated places.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seats: Option<i64>,
+    /// Standing places; `0` for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standing: Option<i64>,
+    /// Payload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload_kg: Option<i64>,
+    /// Gross vehicle weight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gross_weight_kg: Option<i64>,
+    /// The fuel (a gas kit), written with its consumption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fuel: Option<Fuel>,
+    /// Consumption per 100 km.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consumption: Option<Decimal>,
+    /// The unit of [`Self::consumption`]; litres when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consumption_unit: Option<ConsumptionUnit>,
 }

@@ -10,11 +10,14 @@ pub mod file;
 mod model;
 mod references;
 mod validate;
+mod validate_figures;
 mod validate_model;
 
 pub use error::{CatalogError, LoadError, Problem};
-pub use file::{Body, Brand, Drive, Fuel, GroupKind, Kit, Line, Rounding, Specs, Transmission};
-pub use model::{Group, OptionDef, Powertrain, Trim};
+pub use file::{
+    Body, Brand, ConsumptionUnit, Drive, Fuel, GroupKind, Kit, Line, Rounding, Specs, Transmission,
+};
+pub use model::{Consumption, Figures, Group, OptionDef, Powertrain, Trim};
 pub(crate) use model::{ItemIndex, ModelData};
 pub(crate) use references::{Entry, Reader, References};
 pub(crate) use validate::{Errors, Terms, terms};

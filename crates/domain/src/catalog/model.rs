@@ -3,7 +3,10 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::file::{Body, Brand, Drive, Fuel, GroupKind, Kit, Line, Specs, Transmission};
+use super::file::{
+    Body, Brand, ConsumptionUnit, Drive, Fuel, GroupKind, Kit, Line, Specs, Transmission,
+};
+use crate::decimal::Decimal;
 use crate::ids::{GroupId, ModelId, OptionId, PowertrainId, TrimId};
 use crate::text::Text;
 
@@ -67,6 +70,8 @@ pub struct Powertrain {
     pub drive: Drive,
     /// Power.
     pub power_hp: u32,
+    /// The figures this powertrain sets besides its fuel and power (consumption, weights).
+    pub figures: Figures,
     /// The name.
     pub name: Text,
     /// A short description.
@@ -111,4 +116,71 @@ pub struct OptionDef {
     pub includes: Vec<OptionId>,
     /// Options that must be chosen with this one.
     pub requires: Vec<OptionId>,
+    /// The figures of the spec sheet this option sets.
+    pub figures: Figures,
+}
+
+/// The figures of the spec sheet one choice sets; `None` leaves a figure to the powertrain or the
+/// model. Validation makes sure that no two options that can be chosen together set the same one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Figures {
+    /// Seated places.
+    pub seats: Option<u32>,
+    /// Standing places.
+    pub standing: Option<u32>,
+    /// Payload.
+    pub payload_kg: Option<u32>,
+    /// Gross vehicle weight.
+    pub gross_weight_kg: Option<u32>,
+    /// The fuel: options only (a gas kit), always with a consumption.
+    pub fuel: Option<Fuel>,
+    /// Consumption per 100 km.
+    pub consumption: Option<Consumption>,
+}
+
+/// A consumption per 100 km, combined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Consumption {
+    /// How much.
+    pub amount: Decimal,
+    /// Of what.
+    pub unit: ConsumptionUnit,
+}
+
+impl Figures {
+    /// Writes the figures set here over `specs`.
+    pub(crate) fn apply_to(&self, specs: &mut Specs) {
+        let counts = [
+            (self.seats, &mut specs.seats),
+            (self.standing, &mut specs.standing),
+            (self.payload_kg, &mut specs.payload_kg),
+            (self.gross_weight_kg, &mut specs.gross_weight_kg),
+        ];
+        for (set, figure) in counts {
+            if let Some(n) = set {
+                *figure = n;
+            }
+        }
+        if let Some(fuel) = self.fuel {
+            specs.fuel = fuel;
+        }
+        if let Some(c) = self.consumption {
+            specs.consumption = c.amount;
+            specs.consumption_unit = c.unit;
+        }
+    }
+
+    /// The names of the figures set here, as the file writes them (a fuel goes with its
+    /// consumption).
+    pub(crate) fn names(&self) -> impl Iterator<Item = &'static str> {
+        [
+            ("seats", self.seats.is_some()),
+            ("standing", self.standing.is_some()),
+            ("payload_kg", self.payload_kg.is_some()),
+            ("gross_weight_kg", self.gross_weight_kg.is_some()),
+            ("consumption", self.consumption.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
+    }
 }

@@ -9,6 +9,7 @@ use super::file::{GroupKind, ModelFile, OptionFile};
 use super::model::{Group, ItemIndex, ModelData, OptionDef, Powertrain, Trim};
 use super::references::{Entry, Reader, References};
 use super::validate::Errors;
+use super::validate_figures::{Setters, option_figures, powertrain_figures};
 use crate::bits::{MAX_OPTIONS, MAX_TRIMS};
 use crate::ids::{GroupId, ModelId, OptionId, PowertrainId, TrimId};
 use crate::text::Text;
@@ -65,6 +66,7 @@ pub(crate) fn model_data(
         let pp = format!("{path}.powertrains[{p}]");
         let description = pt.description.as_ref();
         walk.entry(&pp, pt.price, &pt.name, description, Entry::Powertrain(pt));
+        let figures = powertrain_figures(pt, &f.specs, &pp, walk.errors);
         powertrains.extend(id.map(|id| Powertrain {
             id,
             price: pt.price,
@@ -72,6 +74,7 @@ pub(crate) fn model_data(
             fuel: pt.fuel,
             drive: pt.drive,
             power_hp: pt.power_hp,
+            figures,
             name: pt.name.clone(),
             description: pt.description.clone(),
         }));
@@ -204,6 +207,7 @@ fn groups(
 ) -> (Vec<Group>, Vec<OptionDef>) {
     let (mut groups, mut options) = (Vec::new(), Vec::new());
     let mut seen = BTreeSet::new();
+    let mut setters = Setters::default();
     let mut next = 0;
     for (g, group) in f.groups.iter().enumerate() {
         let gp = format!("{path}.groups[{g}]");
@@ -228,6 +232,13 @@ fn groups(
         for (k, o) in group.options.iter().enumerate() {
             let op = format!("{gp}.options[{k}]");
             option(o, &op, walk.errors);
+            let figures = o.specs.as_ref().map_or_else(Default::default, |specs| {
+                let sp = format!("{op}.specs");
+                let figures = option_figures(specs, &sp, walk.errors);
+                let multi = group.kind == GroupKind::Multi;
+                setters.add(&o.id, (g, multi), &figures, &sp, walk.errors);
+                figures
+            });
             walk.read(&op, Entry::Option(o));
             if let Some(id) = ids.get(next).cloned().flatten() {
                 options.push(OptionDef {
@@ -240,6 +251,7 @@ fn groups(
                     description: o.description.clone(),
                     includes: walk.option_ids(&o.includes, ids),
                     requires: walk.option_ids(&o.requires, ids),
+                    figures,
                 });
             }
             next += 1;

@@ -60,9 +60,28 @@ impl Model {
     pub fn description(&self) -> Option<&Text> {
         self.data.description.as_ref()
     }
-    /// Technical data.
+    /// Technical data: the default configuration's (validation makes sure of it).
     pub fn specs(&self) -> &Specs {
         &self.data.specs
+    }
+    /// The technical data of a configuration: the model's, with the fuel, power and figures of
+    /// the chosen powertrain, and the figures the chosen options set. Ids the model does not know
+    /// change nothing.
+    pub fn specs_of(&self, configuration: &Configuration) -> Specs {
+        let mut specs = self.data.specs.clone();
+        if let Some(p) = self.powertrain(&configuration.powertrain) {
+            specs.fuel = p.fuel;
+            specs.power_hp = p.power_hp;
+            p.figures.apply_to(&mut specs);
+        }
+        for o in configuration
+            .options
+            .iter()
+            .filter_map(|id| self.option(id))
+        {
+            o.figures.apply_to(&mut specs);
+        }
+        specs
     }
     /// Trims, the default first.
     pub fn trims(&self) -> &[Trim] {

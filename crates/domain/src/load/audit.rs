@@ -1,10 +1,11 @@
 //! The last step of loading: a model whose entries and references are sound may still be
 //! unusable. Its default configuration must be valid, and every trim, powertrain and option must
 //! be part of some valid configuration (rule cycles such as "A requires B, B excludes A" make an
-//! option impossible).
+//! option impossible). Its figures (`[models.specs]`) must be those of its default configuration,
+//! which is what a catalog card shows.
 
-use crate::catalog::{Errors, Problem};
-use crate::engine::{self, ApplyError, Choice, Model};
+use crate::catalog::{Errors, Problem, Specs};
+use crate::engine::{self, ApplyError, Choice, Configuration, Model};
 use crate::text::Lang;
 
 /// Records what makes the model unusable; true when nothing does.
@@ -20,6 +21,7 @@ pub(super) fn audit(model: &Model, path: &str, errors: &mut Errors) -> bool {
         errors.push(path, Problem::InvalidDefault(list.join("; ")));
         return false;
     }
+    specs(model, &config, path, errors);
     let choices = model
         .trims()
         .iter()
@@ -63,4 +65,34 @@ pub(super) fn audit(model: &Model, path: &str, errors: &mut Errors) -> bool {
         errors.push(p, Problem::Impossible { item, why });
     }
     errors.len() == before
+}
+
+/// Records each of the model's figures that differ from those of its default configuration.
+fn specs(model: &Model, default: &Configuration, path: &str, errors: &mut Errors) {
+    let (w, d) = (model.specs(), model.specs_of(default));
+    let mut differ = |figure: &str, written: String, default: String| {
+        errors.push(
+            format!("{path}.specs.{figure}"),
+            Problem::NotDefault { written, default },
+        );
+    };
+    let counts = [
+        ("seats", w.seats, d.seats),
+        ("standing", w.standing, d.standing),
+        ("payload_kg", w.payload_kg, d.payload_kg),
+        ("power_hp", w.power_hp, d.power_hp),
+        ("gross_weight_kg", w.gross_weight_kg, d.gross_weight_kg),
+    ];
+    for (figure, written, default) in counts {
+        if written != default {
+            differ(figure, written.to_string(), default.to_string());
+        }
+    }
+    if w.fuel != d.fuel {
+        differ("fuel", w.fuel.as_str().into(), d.fuel.as_str().into());
+    }
+    if (w.consumption, w.consumption_unit) != (d.consumption, d.consumption_unit) {
+        let show = |s: &Specs| format!("{} {}", s.consumption, s.consumption_unit);
+        differ("consumption", show(w), show(&d));
+    }
 }
