@@ -28,7 +28,9 @@ test('a deep link opens its page and navigation works without a reload', async (
   assert.equal(await page.getByRole('link', { name: 'Compare' }).getAttribute('aria-current'), 'page');
   await page.goBack();
   await page.locator('h1', { hasText: 'Production plan' }).waitFor();
-  assert.equal(await page.getByRole('link', { name: 'Plan' }).getAttribute('aria-current'), 'page');
+  // Signed out: the page asks to sign in, and the header has no link to the planners' page.
+  await page.getByRole('status').getByRole('link', { name: 'Sign in' }).waitFor();
+  assert.equal(await page.getByRole('navigation').getByRole('link', { name: 'Plan' }).count(), 0);
   assert.ok(await page.evaluate(() => window.loadedOnce), 'the page was not loaded again');
   await page.goto(`${app.server.url}/no/such/page`);
   await page.locator('h1', { hasText: 'Page not found' }).waitFor();

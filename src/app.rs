@@ -2,6 +2,7 @@
 //! currency), notices, the catalog's loading and failure states, the page for the current
 //! [`Route`], and the footer.
 
+use configurator_domain::api::Role;
 use leptos::prelude::*;
 
 use crate::{
@@ -11,7 +12,7 @@ use crate::{
     },
     i18n::{I18nContextProvider, locale_of, tr, use_i18n},
     navigation::{provide_address, use_route},
-    pages::{catalog::CatalogPage, configure::ConfigurePage, sign_in::SignInPage},
+    pages::{catalog::CatalogPage, configure::ConfigurePage, plan::PlanPage, sign_in::SignInPage},
     route::{OrdersQuery, Route},
     state::{self, CatalogStatus, Notice, Prefs, use_app_state},
 };
@@ -93,11 +94,7 @@ fn page_view(page: Route) -> AnyView {
             <p>{tr!(i18n, pages.orders)}</p>
         }
         .into_any(),
-        Route::Plan { .. } => view! {
-            <h1>{tr!(i18n, pages.plan_title)}</h1>
-            <p>{tr!(i18n, pages.plan)}</p>
-        }
-        .into_any(),
+        Route::Plan { .. } => view! { <PlanPage /> }.into_any(),
         Route::SignIn { .. } => view! { <SignInPage /> }.into_any(),
         Route::NotFound { path } => view! {
             <h1>{tr!(i18n, pages.not_found_title)}</h1>
@@ -170,6 +167,12 @@ fn Header() -> impl IntoView {
     let route = use_route();
     // `aria-current="page"` on the link of the page shown.
     let current = move |is: fn(&Route) -> bool| move || route.with(is).then_some("page");
+    // The plan is the planners' alone.
+    let app = use_app_state();
+    let is_planner = move || {
+        app.account
+            .with(|a| a.as_ref().is_some_and(|a| a.role == Role::Planner))
+    };
     view! {
         <a class="skip-link" href="#main">{tr!(i18n, nav.skip)}</a>
         <header class="site-header">
@@ -179,7 +182,9 @@ fn Header() -> impl IntoView {
                     <li><a href=Route::home().href() aria-current=current(|r| matches!(r, Route::Catalog(_)))>{tr!(i18n, nav.vehicles)}</a></li>
                     <li><a href=Route::Compare.href() aria-current=current(|r| *r == Route::Compare)>{tr!(i18n, nav.compare)}</a></li>
                     <li><a href=Route::Orders(OrdersQuery::default()).href() aria-current=current(|r| matches!(r, Route::Orders(_) | Route::Order { .. }))>{tr!(i18n, nav.orders)}</a></li>
-                    <li><a href=Route::Plan { from: None, to: None }.href() aria-current=current(|r| matches!(r, Route::Plan { .. }))>{tr!(i18n, nav.plan)}</a></li>
+                    {move || is_planner().then(|| view! {
+                        <li><a href=Route::Plan { from: None, to: None }.href() aria-current=current(|r| matches!(r, Route::Plan { .. }))>{tr!(i18n, nav.plan)}</a></li>
+                    })}
                 </ul>
             </nav>
             <Switches />

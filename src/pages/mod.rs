@@ -2,4 +2,5 @@
 
 pub mod catalog;
 pub mod configure;
+pub mod plan;
 pub mod sign_in;
