@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast as _;
 
 use super::{
     fill,
-    geometry::{BAR, Bar, Column, Geometry, LEFT, PLOT, Stack, TOP, layout},
+    geometry::{BAR, Bar, COLUMN, Column, Geometry, LEFT, PLOT, Stack, TOP, layout},
     phase_name, series_name,
 };
 use crate::{
@@ -116,7 +116,7 @@ fn draw(
     let locale = names.locale;
     let lang = lang_of(locale);
     let base = TOP + PLOT;
-    let right = g.width - 8;
+    let right = LEFT + g.columns.len() as u32 * COLUMN;
     let count = g.columns.iter().map(|c| c.bars.len()).sum::<usize>();
     // Arrow keys, Home and End move the tab stop to another bar and focus it.
     let on_keydown = move |ev: ev::KeyboardEvent| {

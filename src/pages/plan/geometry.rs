@@ -18,6 +18,8 @@ pub const TOP: u32 = 30;
 pub const PLOT: u32 = 180;
 /// The band under the plot: month numbers and years.
 const BOTTOM: u32 = 34;
+/// The narrowest drawing: room for a phase's name over a range of one month.
+const MIN_WIDTH: u32 = 160;
 
 /// What a month's bar is made of.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -180,7 +182,7 @@ pub fn layout(plan: &PlanResponse, stack: Stack) -> Geometry {
         .zip(frozen_columns.last())
         .map(|(first, last)| (LEFT + first * COLUMN, (last - first + 1) * COLUMN));
     Geometry {
-        width: LEFT + columns.len() as u32 * COLUMN + 8,
+        width: (LEFT + columns.len() as u32 * COLUMN + 8).max(MIN_WIDTH),
         height: BASE + BOTTOM,
         phases: phases(plan, columns.len() as u32),
         columns,
@@ -331,7 +333,10 @@ mod tests {
                 .all(|b| b.height == 0 && b.y == 210)
         );
         assert_eq!(g.capacity, "M44 192H66V192H88V60H110");
-        assert_eq!((g.width, g.height), (LEFT + 3 * COLUMN + 8, 244));
+        assert_eq!((g.width, g.height), (MIN_WIDTH, 244));
+        let mut long = plan();
+        long.months = long.months.iter().cycle().take(24).cloned().collect();
+        assert_eq!(layout(&long, Stack::Line).width, LEFT + 12 * COLUMN + 8);
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub fn MonthOrders(
             view! {
                 <h3>{tr!(i18n, plan.by_dealership)}</h3>
                 <ul class="plan-dealers">{dealers}</ul>
-                <table class="plan-orders">
+                <div class="plan-table-wrap"><table class="plan-orders">
                     <thead>
                         <tr>
                             <th scope="col">{tr!(i18n, plan.order)}</th>
@@ -102,7 +102,7 @@ pub fn MonthOrders(
                         </tr>
                     </thead>
                     <tbody>{orders}</tbody>
-                </table>
+                </table></div>
             }
         })
     };
