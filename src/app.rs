@@ -18,6 +18,7 @@ use crate::{
         catalog::CatalogPage,
         configure::ConfigurePage,
         orders::{OrderPage, OrdersPage},
+        plan::PlanPage,
         sign_in::SignInPage,
     },
     route::{OrdersQuery, Route},
@@ -106,11 +107,7 @@ fn page_view(page: Route) -> AnyView {
         Route::Cart => view! { <CartPage /> }.into_any(),
         Route::Orders(_) => view! { <OrdersPage /> }.into_any(),
         Route::Order { id } => view! { <OrderPage id=id /> }.into_any(),
-        Route::Plan { .. } => view! {
-            <h1>{tr!(i18n, pages.plan_title)}</h1>
-            <p>{tr!(i18n, pages.plan)}</p>
-        }
-        .into_any(),
+        Route::Plan { .. } => view! { <PlanPage /> }.into_any(),
         Route::SignIn { .. } => view! { <SignInPage /> }.into_any(),
         Route::NotFound { path } => view! {
             <h1>{tr!(i18n, pages.not_found_title)}</h1>

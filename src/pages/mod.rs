@@ -4,4 +4,5 @@ pub mod cart;
 pub mod catalog;
 pub mod configure;
 pub mod orders;
+pub mod plan;
 pub mod sign_in;

@@ -117,24 +117,44 @@ pub fn history_length() -> u32 {
 }
 
 /// Answers the page's requests to paths ending in `path` with `status` and the JSON `body`
-/// instead of the network, until the returned guard is dropped.
+/// instead of the network, until the returned guard is dropped; other requests go on to what
+/// answered before (the network, or another `answer`). Each answered URL is noted for
+/// [`answered`].
 pub fn answer(path: &str, status: u16, body: &str) -> Answering {
     let window = window();
     let original = js_sys::Reflect::get(&window, &"fetch".into()).expect("fetch");
     let fake = js_sys::Function::new_with_args(
-        "input, init",
+        "original, input, init",
         &format!(
             "const url = typeof input === 'string' ? input : input.url;
-             if (new URL(url, location.href).pathname.endsWith({path:?})) {{
+             const address = new URL(url, location.href);
+             if (address.pathname.endsWith({path:?})) {{
+               const query = new URLSearchParams(address.search).toString();
+               (window.__answered ??= []).push(address.pathname + (query ? '?' + query : ''));
                return Promise.resolve(new Response({body:?},
                  {{ status: {status}, headers: {{ 'content-type': 'application/json' }} }}));
              }}
-             return this.__original_fetch(input, init);"
+             return original(input, init);"
         ),
-    );
-    js_sys::Reflect::set(&window, &"__original_fetch".into(), &original).expect("keep fetch");
+    )
+    .bind1(&wasm_bindgen::JsValue::NULL, &original);
     js_sys::Reflect::set(&window, &"fetch".into(), &fake).expect("replace fetch");
     Answering { original }
+}
+
+/// The path and query of every request [`answer`] has answered on this page, oldest first (the
+/// query as `URLSearchParams` writes it: the `&` that gloo-net leaves at the end is dropped).
+pub fn answered() -> Vec<String> {
+    js_sys::Reflect::get(&window(), &"__answered".into())
+        .ok()
+        .filter(|list| list.is_object())
+        .map(|list| {
+            js_sys::Array::from(&list)
+                .iter()
+                .filter_map(|url| url.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Puts the network back when dropped.

@@ -263,6 +263,21 @@ pub struct PlanResponse {
     pub frozen_months: u32,
     /// Each month from `from` to `to`, each line in `plant.toml` order.
     pub months: Vec<MonthView>,
+    /// The calendar's production phases (`SKD`, then `full`), in order: what the capacity
+    /// follows.
+    #[serde(default)]
+    pub phases: Vec<PhaseStart>,
+}
+
+/// A production phase of the plant calendar and the month it begins (it lasts until the next
+/// one begins).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseStart {
+    /// The phase's name in `plant.toml` (`SKD`, `full`).
+    pub name: String,
+    /// Its first month.
+    pub first: YearMonth,
 }
 
 #[cfg(test)]

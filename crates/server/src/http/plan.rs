@@ -17,7 +17,7 @@ use axum::{
     response::{IntoResponse, Response},
     routing::get,
 };
-use configurator_domain::api::PlanResponse;
+use configurator_domain::api::{PhaseStart, PlanResponse};
 use configurator_plan::{MonthView, YearMonth};
 
 use super::{AppState, Error};
@@ -91,6 +91,14 @@ async fn view(state: &AppState, query: RawQuery) -> Result<PlanResponse, Error> 
         today: state.clock.month(),
         frozen_months: calendar.frozen_months(),
         months,
+        phases: calendar
+            .phases()
+            .iter()
+            .map(|phase| PhaseStart {
+                name: phase.name.clone(),
+                first: phase.first,
+            })
+            .collect(),
     })
 }
 
