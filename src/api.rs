@@ -13,7 +13,7 @@ use configurator_domain::{
     price::OrderQuote,
 };
 use gloo_net::http::{Request, Response};
-use serde::de::DeserializeOwned;
+use serde::{Serialize, de::DeserializeOwned};
 
 /// The API's root path; the front end is always served by the API's own origin.
 const API: &str = "/api/v1";
@@ -67,13 +67,7 @@ pub fn parse_catalog(text: &str) -> Result<CatalogResponse, ApiError> {
 
 /// The server's price of order lines: the authority the browser's own quote must equal.
 pub async fn quote(request: &QuoteRequest) -> Result<OrderQuote, ApiError> {
-    let response = Request::post(&format!("{API}/quotes"))
-        .json(request)
-        .map_err(|error| ApiError::Decode(error.to_string()))?
-        .send()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    decode(response).await
+    post_json("/quotes", request, None).await
 }
 
 /// The earliest build months of `quantity` units of the configuration `code`.
@@ -88,14 +82,7 @@ pub async fn availability(
 /// Places an order. `key` is the order's idempotency key: sending the same key and body again (a
 /// retry after a lost answer, a second tab) answers the same order instead of placing another.
 pub async fn place_order(request: &OrderRequest, key: &str) -> Result<OrderResponse, ApiError> {
-    let response = Request::post(&format!("{API}/orders"))
-        .header("Idempotency-Key", key)
-        .json(request)
-        .map_err(|error| ApiError::Decode(error.to_string()))?
-        .send()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    decode(response).await
+    post_json("/orders", request, Some(key)).await
 }
 
 /// A page of orders, newest first: the signed-in dealer's, or every order for a planner.
@@ -201,6 +188,25 @@ pub async fn sign_out() -> Result<(), ApiError> {
 
 // The requests and the reading of answers are not generic: only parsing is, so each answer type
 // costs its parser in the wasm, not another copy of the request's state machine.
+
+/// `POST {API}{path}` with `body` as JSON (and an idempotency key), its 2xx answer read as `T`.
+async fn post_json<T: DeserializeOwned>(
+    path: &str,
+    body: &impl Serialize,
+    idempotency_key: Option<&str>,
+) -> Result<T, ApiError> {
+    let mut request = Request::post(&format!("{API}{path}"));
+    if let Some(key) = idempotency_key {
+        request = request.header("Idempotency-Key", key);
+    }
+    let response = request
+        .json(body)
+        .map_err(|error| ApiError::Decode(error.to_string()))?
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    decode(response).await
+}
 
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     parse(&get_text(path).await?)
