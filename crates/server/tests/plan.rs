@@ -72,6 +72,14 @@ async fn the_whole_plan_is_the_default_range(app: TestApp) {
         .map(|m| m["capacity"].as_u64().expect("capacity"))
         .sum();
     assert_eq!(capacity, 10_000, "the SKD phase builds 10000 units");
+    assert_eq!(
+        plan["phases"],
+        json!([
+            { "name": "SKD", "first": "2027-01" },
+            { "name": "full", "first": "2030-01" },
+        ]),
+        "the phases the chart marks, from plant.toml"
+    );
 }
 
 async fn the_plan_is_for_planners_only(app: TestApp) {
