@@ -1,7 +1,7 @@
 // Click → updated price in the DOM, over 200 clicks on the configure page, with the gzip size of
 // the first load. Not a test: it prints numbers.
 //
-//   cargo build --profile server -p configurator-server && trunk build --release
+//   cargo build --profile server -p configurator-server && scripts/build-front.sh
 //   SERVER_BIN=target/server/configurator-server DIST_DIR=dist node bench/click-latency.mjs
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

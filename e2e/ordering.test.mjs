@@ -43,15 +43,25 @@ test('a dealer orders a cart of two lines, one a fleet of 30; another dealer can
   server = await startServer(['--demo']);
   browser = await launchBrowser();
   const page = await newPage(browser);
+  const wasm = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname);
+  });
   await signIn(page, 'dealer1');
   await addToCart(page, 'np37-city', 30);
   await addToCart(page, 'cobalt', 1);
   // The same configuration again offers to raise its line instead of adding another.
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await page.getByRole('button', { name: 'Add the quantity to it' }).click();
+  assert.ok(wasm.length > 0 && wasm.every((path) => !path.startsWith('/office/')),
+    `the public pages load only the public build: ${wasm}`);
 
+  // The cart is in the back-office build: following the link loads it as a new page ...
+  await page.evaluate(() => { window.publicDocument = true; });
   await page.locator('nav').getByRole('link', { name: 'Cart' }).click();
   await page.locator('.cart-line').nth(1).waitFor();
+  assert.equal(await page.evaluate(() => window.publicDocument), undefined, 'a new page was loaded');
+  assert.match(wasm.at(-1), /^\/office\/office-[0-9a-f]+_bg\.wasm$/);
   assert.equal(await page.locator('.cart-line').count(), 2);
   assert.equal(await page.locator('#cart-quantity-1').inputValue(), '2');
   await page.locator('.cart-total [data-total]').waitFor();
@@ -63,8 +73,11 @@ test('a dealer orders a cart of two lines, one a fleet of 30; another dealer can
   const placed = page.locator('[data-outbox="placed"]');
   await placed.waitFor();
   assert.equal(await page.locator('.cart-line').count(), 0, 'the cart is empty once the order is placed');
+  // ... which then moves between pages without loading again.
+  await page.evaluate(() => { window.officeDocument = true; });
   await placed.getByRole('link', { name: 'See the order' }).click();
   await page.locator('.order-lines tbody tr').nth(1).waitFor();
+  assert.equal(await page.evaluate(() => window.officeDocument), true, 'the same page');
   const rows = await page.locator('.order-lines tbody tr').allInnerTexts();
   assert.match(rows[0], /np37-city\s+30\s+\S+ 20\d\d: \d+/, 'the fleet line with its build months');
   await checkAccessibility(page, 'an order');

@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
-echo "== building the front end (release, wasm-opt)"
-trunk build --release
+echo "== building the front end (release, wasm-opt; the public and the back-office builds)"
+scripts/build-front.sh
 echo "== building the server"
 cargo build --profile server -p configurator-server
 echo "== starting: open http://127.0.0.1:8080"

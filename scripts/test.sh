@@ -63,14 +63,6 @@ layer() {
   fi
 }
 
-sizes() {
-  echo "release sizes (raw / gzip -9):"
-  for file in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
-    [ -f "$file" ] || continue
-    printf '  %-48s %8d B / %7d B\n' "$(basename "$file")" "$(stat -c %s "$file")" "$(gzip -9c "$file" | wc -c)"
-  done
-}
-release_build() { trunk build --release && sizes; }
 e2e() {
   # The debug build shares its dependencies with the native tests: no second optimised compile.
   cargo build -p configurator-server &&
@@ -83,7 +75,7 @@ layer clippy-wasm cargo clippy -p configurator --target wasm32-unknown-unknown -
 layer postgres start_postgres
 layer native-tests cargo test --workspace --all-features
 layer browser-tests cargo test -p configurator --target wasm32-unknown-unknown
-layer release-build release_build
+layer release-build scripts/build-front.sh
 layer end-to-end e2e
 
 echo

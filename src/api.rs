@@ -13,7 +13,7 @@ use configurator_domain::{
     price::OrderQuote,
 };
 use gloo_net::http::{Request, Response};
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 /// The API's root path; the front end is always served by the API's own origin.
 const API: &str = "/api/v1";
@@ -79,9 +79,17 @@ pub async fn availability(
     get_json(&format!("/availability?code={code}&quantity={quantity}")).await
 }
 
+/// What the outbox keeps of a placed order: its id. The order's page reads the rest; reading only
+/// this keeps the order's full shape out of the public build.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct PlacedOrder {
+    /// The order's id.
+    pub id: i64,
+}
+
 /// Places an order. `key` is the order's idempotency key: sending the same key and body again (a
 /// retry after a lost answer, a second tab) answers the same order instead of placing another.
-pub async fn place_order(request: &OrderRequest, key: &str) -> Result<OrderResponse, ApiError> {
+pub async fn place_order(request: &OrderRequest, key: &str) -> Result<PlacedOrder, ApiError> {
     post_json("/orders", request, Some(key)).await
 }
 

@@ -1,9 +1,11 @@
 //! The app shell: translations and app state, the header (navigation, language, market and
 //! currency), notices, the catalog's loading and failure states, the page for the current
-//! [`Route`], and the footer.
+//! [`Route`], and the footer. Each build of the front end gives the shell its [`Pages`]: this
+//! module has the public build's.
 
-use configurator_domain::api::Role;
+use configurator_domain::{api::Role, bundle::Bundle};
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use crate::{
     components::{
@@ -13,14 +15,7 @@ use crate::{
     i18n::{I18nContextProvider, locale_of, tr, use_i18n},
     navigation::{provide_address, use_route},
     outbox::use_outbox,
-    pages::{
-        cart::CartPage,
-        catalog::CatalogPage,
-        configure::ConfigurePage,
-        orders::{OrderPage, OrdersPage},
-        plan::PlanPage,
-        sign_in::SignInPage,
-    },
+    pages::{catalog::CatalogPage, configure::ConfigurePage, sign_in::SignInPage},
     route::{OrdersQuery, Route},
     state::{self, CatalogStatus, Notice, Prefs, use_app_state},
 };
@@ -28,21 +23,36 @@ use crate::{
 /// The product's name, shown in the header and the document title.
 pub const PRODUCT_NAME: &str = "Chui Auto Configurator";
 
-/// The whole app.
+/// The pages one build of the front end carries.
+#[derive(Clone, Copy)]
+pub struct Pages {
+    /// Which build: links to pages that another build carries load that build.
+    pub bundle: Bundle,
+    /// The view of a page.
+    pub view: fn(Route) -> AnyView,
+}
+
+/// The public build's pages: the catalog, the configurator and signing in.
+pub const PUBLIC_PAGES: Pages = Pages {
+    bundle: Bundle::Public,
+    view: public_page,
+};
+
+/// The whole app, with the pages of one build.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(pages: Pages) -> impl IntoView {
     view! {
         <I18nContextProvider enable_cookie=false>
-            <Shell />
+            <Shell pages=pages />
         </I18nContextProvider>
     }
 }
 
 /// Everything inside the translations: address, state, header, page, footer.
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(pages: Pages) -> impl IntoView {
     let i18n = use_i18n();
-    provide_address();
+    provide_address(pages.bundle);
     let mut notices = Vec::new();
     let prefs = state::load_prefs(&mut notices);
     // In an effect: the translations' provider sets the browser's language in its own first
@@ -76,25 +86,25 @@ fn Shell() -> impl IntoView {
         <main id="main" class="page" data-catalog=move || app.catalog_source()>
             <Notices />
             <CatalogState />
-            <CurrentPage />
+            <CurrentPage view=pages.view />
         </main>
         <Footer />
     }
 }
 
-/// The page that the current URL names.
+/// The page that the current URL names, shown by `view`.
 #[component]
-fn CurrentPage() -> impl IntoView {
+fn CurrentPage(view: fn(Route) -> AnyView) -> impl IntoView {
     let route = use_route();
     // The page is built again only when the page changes, not its parameters. The pages share one
     // boundary (one per page would cost 2 KB of wasm for nothing): what a page throws is shown in
     // its place, and goes with it when another page is shown.
     let page = Memo::new(move |_| route.with(Route::page));
-    view! { <ErrorBoundary fallback=page_failure>{move || page_view(page.get())}</ErrorBoundary> }
+    view! { <ErrorBoundary fallback=page_failure>{move || view(page.get())}</ErrorBoundary> }
 }
 
-/// The view of `page`.
-fn page_view(page: Route) -> AnyView {
+/// The view of `page` in the public build.
+pub fn public_page(page: Route) -> AnyView {
     let i18n = use_i18n();
     match page {
         Route::Catalog(_) => view! { <CatalogPage /> }.into_any(),
@@ -104,16 +114,43 @@ fn page_view(page: Route) -> AnyView {
             <p>{tr!(i18n, pages.compare)}</p>
         }
         .into_any(),
-        Route::Cart => view! { <CartPage /> }.into_any(),
-        Route::Orders(_) => view! { <OrdersPage /> }.into_any(),
-        Route::Order { id } => view! { <OrderPage id=id /> }.into_any(),
-        Route::Plan { .. } => view! { <PlanPage /> }.into_any(),
+        Route::Cart | Route::Orders(_) | Route::Order { .. } | Route::Plan { .. } => {
+            view! { <OfficeLoad /> }.into_any()
+        }
         Route::SignIn { .. } => view! { <SignInPage /> }.into_any(),
         Route::NotFound { path } => view! {
             <h1>{tr!(i18n, pages.not_found_title)}</h1>
             <p>{tr!(i18n, pages.not_found)} " " <code>{path}</code></p>
         }
         .into_any(),
+    }
+}
+
+/// A back-office page reached in the public build (Back into an address that the back-office
+/// build had shown): loading the address again gets the back-office build from the server. Once
+/// only: the history entry is marked first, so a server that answers the public build again
+/// leaves a link instead of a reload loop.
+#[component]
+fn OfficeLoad() -> impl IntoView {
+    let i18n = use_i18n();
+    const MARK: &str = "office-load";
+    let address = crate::navigation::current();
+    let history = window().history().ok();
+    let tried = history
+        .as_ref()
+        .and_then(|h| h.state().ok())
+        .and_then(|state| state.as_string())
+        .is_some_and(|state| state == MARK);
+    if !tried && let Some(history) = history {
+        let marked = history.replace_state(&JsValue::from_str(MARK), "");
+        if marked.is_ok() {
+            let _reloading = window().location().reload();
+        }
+    }
+    view! {
+        <p class="loading" role="status">
+            {tr!(i18n, common.loading)} " " <a href=address.clone() target="_self">{address.clone()}</a>
+        </p>
     }
 }
 

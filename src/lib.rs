@@ -9,13 +9,21 @@ pub mod format;
 pub mod i18n;
 pub mod labels;
 pub mod navigation;
+pub mod office;
 pub mod outbox;
 pub mod pages;
 pub mod route;
 pub mod state;
 pub mod storage;
 
-/// Mounts the app on the page's `<body>`.
+use leptos::prelude::*;
+
+/// Mounts the public build's app on the page's `<body>`.
 pub fn start() {
-    leptos::mount::mount_to_body(app::App);
+    mount_to_body(|| view! { <app::App pages=app::PUBLIC_PAGES /> });
+}
+
+/// Mounts the back-office build's app on the page's `<body>`.
+pub fn start_office() {
+    mount_to_body(|| view! { <app::App pages=office::OFFICE_PAGES /> });
 }

@@ -1,4 +1,4 @@
-//! The browser entry point: mounts the app on `<body>`.
+//! The public build's entry point: mounts the app on `<body>`.
 
 fn main() {
     configurator::start();

@@ -2,16 +2,22 @@
 //! minimal Leptos app, and this app needs only a little of it): the address as a signal,
 //! [`Address::navigate`] to push or replace it, Back and Forward through `popstate`, and clicks on
 //! the app's own links kept in the page. What an address means is [`Route`]'s job; [`use_route`]
-//! gives it for the current address.
+//! gives it for the current address. An address that another build of the front end carries
+//! ([`Bundle`]) is loaded as a new page.
 
+use configurator_domain::bundle::Bundle;
 use leptos::{ev, prelude::*};
 use wasm_bindgen::{JsCast as _, JsValue};
 
 use crate::route::Route;
 
-/// The address: path and query string, `/configure/cobalt?c=…`. Provided as context.
+/// The address: path and query string, `/configure/cobalt?c=…`, and the build of the front end
+/// that is running. Provided as context.
 #[derive(Debug, Clone, Copy)]
-pub struct Address(RwSignal<String>);
+pub struct Address {
+    shown: RwSignal<String>,
+    bundle: Bundle,
+}
 
 /// How a navigation treats the browser's history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,12 +31,26 @@ pub enum Entry {
 impl Address {
     /// The address now (reactive).
     pub fn get(self) -> String {
-        self.0.get()
+        self.shown.get()
     }
 
-    /// Goes to `to` (a path with an optional query) without loading a page; `scroll` goes to the
-    /// top, as a new page would.
+    /// Whether the running build carries the page at `path`: the back-office build carries
+    /// every page, the public build its own.
+    fn carries(self, path: &str) -> bool {
+        self.bundle == Bundle::Office || Bundle::for_path(path) == self.bundle
+    }
+
+    /// Goes to `to` (a path with an optional query) without loading a page, unless another build
+    /// carries it; `scroll` goes to the top, as a new page would.
     pub fn navigate(self, to: &str, entry: Entry, scroll: bool) {
+        if !self.carries(to) {
+            let location = window().location();
+            let _leaving = match entry {
+                Entry::Push => location.assign(to),
+                Entry::Replace => location.replace(to),
+            };
+            return;
+        }
         let Ok(history) = window().history() else {
             return;
         };
@@ -39,7 +59,7 @@ impl Address {
             Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(to)),
         };
         if written.is_ok() {
-            self.0.set(current());
+            self.shown.set(current());
             if scroll {
                 window().scroll_to_with_x_and_y(0.0, 0.0);
             }
@@ -57,12 +77,16 @@ pub fn current() -> String {
     )
 }
 
-/// Starts following the browser's address and provides it as context.
-pub fn provide_address() -> Address {
-    let address = Address(RwSignal::new(current()));
-    let on_pop = window_event_listener(ev::popstate, move |_| address.0.set(current()));
+/// Starts following the browser's address in `bundle`, the running build, and provides it as
+/// context.
+pub fn provide_address(bundle: Bundle) -> Address {
+    let address = Address {
+        shown: RwSignal::new(current()),
+        bundle,
+    };
+    let on_pop = window_event_listener(ev::popstate, move |_| address.shown.set(current()));
     let on_click = window_event_listener(ev::click, move |ev| {
-        if let Some(to) = own_link(&ev) {
+        if let Some(to) = own_link(&ev).filter(|to| address.carries(to)) {
             ev.prevent_default();
             address.navigate(&to, Entry::Push, true);
         }

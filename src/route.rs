@@ -383,10 +383,42 @@ mod tests {
     use configurator_domain::{
         ModelId, Quantity,
         api::OrderStatus,
+        bundle::Bundle,
         catalog::{Body, Brand},
     };
 
     use super::{CatalogQuery, OrdersQuery, Route, Sort};
+
+    #[test]
+    fn the_server_answers_the_back_office_pages_with_the_back_office_build() {
+        let office = [
+            Route::Cart,
+            Route::Orders(OrdersQuery::default()),
+            Route::Order { id: 7 },
+            Route::Plan {
+                from: None,
+                to: None,
+            },
+        ];
+        for route in office {
+            assert_eq!(Bundle::for_path(&route.href()), Bundle::Office, "{route:?}");
+        }
+        let public = [
+            Route::home(),
+            Route::Configure {
+                model: id("cobalt"),
+                code: None,
+                quantity: None,
+            },
+            Route::Compare,
+            Route::SignIn {
+                next: Some("/cart".to_owned()),
+            },
+        ];
+        for route in public {
+            assert_eq!(Bundle::for_path(&route.href()), Bundle::Public, "{route:?}");
+        }
+    }
 
     fn id(text: &str) -> ModelId {
         text.parse().expect("a model id")

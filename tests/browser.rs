@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use configurator::{
-    app::App, components::server_status::ServerStatus, i18n::I18nContextProvider,
+    app::{App, PUBLIC_PAGES},
+    components::server_status::ServerStatus,
+    i18n::I18nContextProvider,
     navigation::current,
 };
 use leptos::{mount::mount_to, prelude::*};
@@ -53,7 +55,7 @@ async fn server_status_shows_loading_then_the_error_and_try_again_shows_the_new_
 #[wasm_bindgen_test]
 async fn the_shell_shows_a_visitor_the_pages_a_visitor_may_use() {
     let root = container();
-    let _handle = mount_to(root.clone(), App);
+    let _handle = mount_to(root.clone(), || view! { <App pages=PUBLIC_PAGES /> });
     leptos::task::tick().await;
     let hrefs: Vec<String> = {
         let links = root.query_selector_all("nav a").expect("query nav links");
@@ -76,7 +78,7 @@ async fn the_shell_shows_a_visitor_the_pages_a_visitor_may_use() {
 #[wasm_bindgen_test]
 async fn a_page_shows_the_catalog_failure_in_its_error_boundary_and_try_again_asks_again() {
     let root = container();
-    let _handle = mount_to(root.clone(), App);
+    let _handle = mount_to(root.clone(), || view! { <App pages=PUBLIC_PAGES /> });
     // The test runner's web server has no API, and nothing is saved: the catalog page (`/` here)
     // cannot be shown.
     wait_until("the failure", || has(&root, "main [role=alert]")).await;
@@ -132,7 +134,7 @@ async fn data_saved_by_an_older_version_is_reset_with_one_notice() {
             .expect("store");
     }
     let root = container();
-    let handle = mount_to(root.clone(), App);
+    let handle = mount_to(root.clone(), || view! { <App pages=PUBLIC_PAGES /> });
     leptos::task::tick().await;
     assert_eq!(
         count(&root, ".notice"),

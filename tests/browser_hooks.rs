@@ -19,7 +19,7 @@ use configurator::{
     route::Route,
     state::SharedCatalog,
 };
-use configurator_domain::{Choice, Configuration, Model, Quantity, code, engine};
+use configurator_domain::{Choice, Configuration, Model, Quantity, bundle::Bundle, code, engine};
 use leptos::{mount::mount_to, prelude::*};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -154,7 +154,7 @@ async fn use_url_sync_writes_the_address_and_the_draft_a_moment_after_a_change()
     let ((editing, code), handle) = mount({
         let (data, model) = (data.clone(), model.clone());
         move || {
-            provide_address();
+            provide_address(Bundle::Public);
             let (editing, code, _) = synced(&data, &model);
             (editing, code)
         }
@@ -216,7 +216,7 @@ async fn use_history_shows_what_the_address_names_and_the_address_wins() {
     let ((editing, address), handle) = mount({
         let (data, model) = (data.clone(), model.clone());
         move || {
-            let address = provide_address();
+            let address = provide_address(Bundle::Public);
             let (editing, code, sync) = synced(&data, &model);
             use_history(data, model, editing, sync, code);
             (editing, address)

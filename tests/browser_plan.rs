@@ -13,6 +13,7 @@ use configurator::{
 };
 use configurator_domain::{
     api::{PhaseStart, PlanResponse, Role, SessionResponse},
+    bundle::Bundle,
     plan::{MonthView, YearMonth},
 };
 use leptos::{mount::mount_to, prelude::*};
@@ -93,7 +94,7 @@ fn mount_at(address: &str, role: Option<Role>) -> (web_sys::HtmlElement, impl Dr
         view! {
             <I18nContextProvider enable_cookie=false>
                 {
-                    provide_address();
+                    provide_address(Bundle::Office);
                     let app = provide_app_state(None, Vec::new());
                     app.account.set(role.map(|role| SessionResponse {
                         username: "someone".to_owned(),

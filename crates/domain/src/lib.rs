@@ -3,6 +3,7 @@
 pub mod api;
 mod base64;
 mod bits;
+pub mod bundle;
 pub mod catalog;
 pub mod code;
 pub mod decimal;

@@ -4,14 +4,14 @@
 use std::process::ExitCode;
 
 use clap::{Parser, error::ErrorKind};
-use configurator_domain::api::Role;
+use configurator_domain::{api::Role, bundle::Bundle};
 use configurator_server::{
     auth::accounts::{self, NewUser},
     clock::Clock,
     config::{Cli, Command, UserCommand},
     data,
     db::Database,
-    http::{self, AppState},
+    http::{self, AppState, static_files},
 };
 
 /// Exit code for a usage or configuration error.
@@ -138,11 +138,14 @@ async fn serve(args: configurator_server::config::ServeArgs) -> ExitCode {
             }
         }
     }
-    if !args.dist_dir.join("index.html").is_file() {
-        tracing::warn!(
-            "no front end in `{}`: the API works, pages answer 503 until `trunk build --release`",
-            args.dist_dir.display()
-        );
+    for bundle in [Bundle::Public, Bundle::Office] {
+        let index = static_files::index_of(&args.dist_dir, bundle);
+        if !index.is_file() {
+            tracing::warn!(
+                "no front end at `{}`: the API works, its pages answer 503 until `scripts/build-front.sh`",
+                index.display()
+            );
+        }
     }
     // "This month" of the plan is the plant's month, in its local time (`plant.toml`).
     let clock = Clock::system(data.calendar.utc_offset());

@@ -13,12 +13,19 @@ use configurator_server::{
 use http_body_util::BodyExt as _;
 use tower::ServiceExt as _;
 
-/// The app over a temporary database and a temporary `dist/` holding an index and one hashed asset.
+/// The app over a temporary database and a temporary `dist/` holding the two builds' indexes and one
+/// hashed asset.
 async fn test_app() -> (Router, tempfile::TempDir) {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let dist = folder.path().join("dist");
     std::fs::create_dir(&dist).expect("dist");
     std::fs::write(dist.join("index.html"), "<!doctype html><title>app</title>").expect("index");
+    std::fs::create_dir(dist.join("office")).expect("dist/office");
+    std::fs::write(
+        dist.join("office/index.html"),
+        "<!doctype html><title>office</title>",
+    )
+    .expect("office index");
     std::fs::write(
         dist.join("configurator-0123456789abcdef_bg.wasm"),
         [0u8; 64],
@@ -81,6 +88,21 @@ async fn deep_links_answer_the_index_and_missing_files_a_404() {
     assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
     let (status, _, _) = get(&app, "/missing-file.js").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn back_office_pages_answer_the_back_office_build() {
+    let (app, _folder) = test_app().await;
+    for path in ["/cart", "/orders", "/orders/7?x=1", "/plan?from=2027-01"] {
+        let (status, headers, body) = get(&app, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(body.contains("<title>office</title>"), "{path}: {body}");
+        assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+    }
+    for path in ["/", "/sign-in?next=/cart", "/cartoon", "/compare"] {
+        let (_, _, body) = get(&app, path).await;
+        assert!(body.contains("<title>app</title>"), "{path}: {body}");
+    }
 }
 
 #[tokio::test]

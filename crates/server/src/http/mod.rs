@@ -11,7 +11,7 @@ mod orders;
 pub mod plan;
 mod quotes;
 mod session;
-mod static_files;
+pub mod static_files;
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 

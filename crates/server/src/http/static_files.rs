@@ -1,5 +1,6 @@
 //! The built front end: hashed assets cached for a year, `index.html` revalidated every time, and
-//! `index.html` for every unknown path without a file extension so that deep links work.
+//! for every unknown path without a file extension, so that deep links work, the `index.html` of
+//! the build that carries the page ([`Bundle`]: the back office's is in `dist/office/`).
 
 use std::{path::Path, sync::Arc};
 
@@ -11,6 +12,7 @@ use axum::{
     middleware::{self, Next},
     response::{IntoResponse, Response},
 };
+use configurator_domain::bundle::Bundle;
 use tower::ServiceExt as _;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -18,12 +20,24 @@ use tower_http::services::{ServeDir, ServeFile};
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
+/// The `index.html` of each build.
+struct Indexes {
+    public: ServeFile,
+    office: ServeFile,
+}
+
+/// The `index.html` of `bundle` in `dist_dir`.
+pub fn index_of(dist_dir: &Path, bundle: Bundle) -> std::path::PathBuf {
+    dist_dir.join(bundle.folder()).join("index.html")
+}
+
 /// Serves `dist_dir`.
 pub fn service(dist_dir: &Path) -> Router {
-    let index = Arc::new(ServeFile::new(dist_dir.join("index.html")));
-    let fallback = Router::new()
-        .fallback(spa_fallback)
-        .with_state(index.clone());
+    let indexes = Arc::new(Indexes {
+        public: ServeFile::new(index_of(dist_dir, Bundle::Public)),
+        office: ServeFile::new(index_of(dist_dir, Bundle::Office)),
+    });
+    let fallback = Router::new().fallback(spa_fallback).with_state(indexes);
     Router::new()
         .fallback_service(
             ServeDir::new(dist_dir)
@@ -33,16 +47,21 @@ pub fn service(dist_dir: &Path) -> Router {
         .layer(middleware::from_fn(cache_control))
 }
 
-/// `index.html` for client-side routes; a plain 404 for a missing file.
-async fn spa_fallback(State(index): State<Arc<ServeFile>>, request: Request) -> Response {
-    let last_segment = request.uri().path().rsplit('/').next().unwrap_or_default();
+/// The page's build's `index.html` for client-side routes; a plain 404 for a missing file.
+async fn spa_fallback(State(indexes): State<Arc<Indexes>>, request: Request) -> Response {
+    let path = request.uri().path();
+    let last_segment = path.rsplit('/').next().unwrap_or_default();
     if last_segment.contains('.') {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    match ServeFile::clone(&index).oneshot(request).await {
+    let index = match Bundle::for_path(path) {
+        Bundle::Public => &indexes.public,
+        Bundle::Office => &indexes.office,
+    };
+    match index.clone().oneshot(request).await {
         Ok(response) if response.status() == StatusCode::NOT_FOUND => (
             StatusCode::SERVICE_UNAVAILABLE,
-            "The front end is not built: run `trunk build --release` (see README.md).",
+            "The front end is not built: run `scripts/build-front.sh` (see README.md).",
         )
             .into_response(),
         Ok(response) => response.map(Body::new),
