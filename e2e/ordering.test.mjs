@@ -64,6 +64,16 @@ test('a dealer orders a cart of two lines, one a fleet of 30; another dealer can
   assert.match(wasm.at(-1), /^\/office\/office-[0-9a-f]+_bg\.wasm$/);
   assert.equal(await page.locator('.cart-line').count(), 2);
   assert.equal(await page.locator('#cart-quantity-1').inputValue(), '2');
+  // A line opened in the configurator and changed there is updated in its place.
+  await page.locator('.cart-line').first().getByRole('link', { name: 'Open in the configurator' }).click();
+  await page.locator('#quantity').fill('40');
+  await page.getByRole('button', { name: 'Update the cart line' }).click();
+  await page.waitForURL(`${server.url}/cart`);
+  await page.locator('.cart-line').nth(1).waitFor();
+  assert.equal(await page.locator('.cart-line').count(), 2);
+  assert.equal(await page.locator('#cart-quantity-0').inputValue(), '40');
+  await page.locator('#cart-quantity-0').fill('30');
+  await page.locator('#cart-quantity-0').press('Tab');
   await page.locator('.cart-total [data-total]').waitFor();
   assert.equal(await page.locator('.problem').count(), 0, 'the server and the browser agree on the price');
   await checkAccessibility(page, 'the cart');

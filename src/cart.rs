@@ -61,6 +61,30 @@ impl Cart {
         }
     }
 
+    /// Puts `line` in the place of the line whose code is `edited` (a line opened in the
+    /// configurator and changed there), and says where it is now. When another line already
+    /// holds the new configuration, the units go to that line and the edited one goes. `None`
+    /// when no line has that code any more (ordered or removed meanwhile): nothing changes.
+    pub fn update(&mut self, edited: &str, line: CartLine) -> Option<usize> {
+        let index = self.lines.iter().position(|l| l.code == edited)?;
+        let same = self
+            .lines
+            .iter()
+            .enumerate()
+            .position(|(i, l)| i != index && l.code == line.code);
+        match same {
+            Some(other) => {
+                self.raise(other, line.quantity);
+                self.lines.remove(index);
+                Some(if other > index { other - 1 } else { other })
+            }
+            None => {
+                self.lines[index] = line;
+                Some(index)
+            }
+        }
+    }
+
     /// The storage key of `dealer`'s cart.
     fn key(dealer: &str) -> String {
         format!("configurator.cart.{dealer}")
@@ -105,6 +129,28 @@ mod tests {
             cart.lines[0].quantity.get(),
             999,
             "one line holds at most 999"
+        );
+    }
+
+    #[test]
+    fn an_edited_line_is_updated_in_place_or_merged_into_its_twin() {
+        let mut cart = Cart::default();
+        cart.add(line("A", 30));
+        cart.add(line("B", 2));
+        cart.add(line("C", 1));
+        assert_eq!(cart.update("B", line("B2", 4)), Some(1));
+        assert_eq!(
+            cart.lines[1],
+            line("B2", 4),
+            "in its place, with its new units"
+        );
+        assert_eq!(cart.update("A", line("C", 30)), Some(1), "merged into C");
+        assert_eq!(cart.lines, [line("B2", 4), line("C", 31)]);
+        assert_eq!(cart.update("gone", line("D", 1)), None);
+        assert_eq!(
+            cart.lines.len(),
+            2,
+            "nothing changes for a line that is gone"
         );
     }
 }

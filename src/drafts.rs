@@ -34,6 +34,7 @@ impl Draft {
             model: self.model.parse().ok()?,
             code: Some(self.code.clone()),
             quantity: Quantity::try_from(u32::from(self.quantity)).ok(),
+            cart_line: None,
         })
     }
 }

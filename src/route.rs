@@ -17,7 +17,7 @@ use configurator_domain::{
 pub enum Route {
     /// `/`: the vehicle types, filtered and sorted.
     Catalog(CatalogQuery),
-    /// `/configure/{model}?c={code}&q={quantity}`: configuring one vehicle type.
+    /// `/configure/{model}?c={code}&q={quantity}&line={code}`: configuring one vehicle type.
     Configure {
         /// The model.
         model: ModelId,
@@ -25,6 +25,9 @@ pub enum Route {
         code: Option<String>,
         /// Units; `None` means one.
         quantity: Option<Quantity>,
+        /// The code of the dealer's cart line that this configuration edits, when it was opened
+        /// from the cart: the page offers to update that line.
+        cart_line: Option<String>,
     },
     /// `/compare`: variants side by side.
     Compare,
@@ -163,6 +166,7 @@ impl Route {
                     model,
                     code: param("c").filter(|v| is_code(v)).map(str::to_owned),
                     quantity: param("q").and_then(|v| v.parse().ok()),
+                    cart_line: param("line").filter(|v| is_code(v)).map(str::to_owned),
                 },
                 Err(_) => not_found(),
             },
@@ -214,6 +218,7 @@ impl Route {
                 model,
                 code,
                 quantity,
+                cart_line,
             } => {
                 let params = [
                     ("c", code.clone().unwrap_or_default()),
@@ -224,6 +229,7 @@ impl Route {
                             .map(|q| q.to_string())
                             .unwrap_or_default(),
                     ),
+                    ("line", cart_line.clone().unwrap_or_default()),
                 ];
                 with_query(format!("/configure/{model}"), &params)
             }
@@ -287,6 +293,7 @@ impl Route {
                 model: model.clone(),
                 code: None,
                 quantity: None,
+                cart_line: None,
             },
             Self::Orders(_) => Self::Orders(OrdersQuery::default()),
             Self::Plan { .. } => Self::Plan {
@@ -409,6 +416,7 @@ mod tests {
                 model: id("cobalt"),
                 code: None,
                 quantity: None,
+                cart_line: None,
             },
             Route::Compare,
             Route::SignIn {
@@ -446,11 +454,13 @@ mod tests {
                 model: id("dmax-double"),
                 code: None,
                 quantity: None,
+                cart_line: None,
             },
             Route::Configure {
                 model: id("cobalt"),
                 code: Some("AQYyMDI3LjEGY29iYWx0-_x".to_owned()),
                 quantity: Some(units(25)),
+                cart_line: Some("AQYyMDI3LjEGY29iYWx0-_w".to_owned()),
             },
             Route::Compare,
             Route::Cart,
@@ -488,6 +498,7 @@ mod tests {
             model: id("cobalt"),
             code: None,
             quantity: Some(Quantity::ONE),
+            cart_line: None,
         };
         assert_eq!(one.href(), "/configure/cobalt");
     }
@@ -534,6 +545,7 @@ mod tests {
                 model: id("cobalt"),
                 code: None,
                 quantity: None,
+                cart_line: None,
             }
         );
         assert_eq!(

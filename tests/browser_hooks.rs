@@ -64,6 +64,7 @@ fn href(model: &Model, code: Option<String>, quantity: u32) -> String {
         model: model.id().clone(),
         code,
         quantity: Quantity::try_from(quantity).ok(),
+        cart_line: None,
     }
     .href()
 }

@@ -248,6 +248,7 @@ fn CartRow(
             model: model.id().clone(),
             code: None,
             quantity: Some(line.quantity),
+            cart_line: Some(line.code.clone()),
         };
         return view! {
             <li class="cart-line stale">
@@ -275,6 +276,7 @@ fn CartRow(
         model: model.id().clone(),
         code: Some(line.code.clone()),
         quantity: Some(line.quantity),
+        cart_line: Some(line.code.clone()),
     };
     let input_id = format!("cart-quantity-{index}");
     let ok = RwSignal::new(true);

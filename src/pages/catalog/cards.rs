@@ -167,6 +167,7 @@ fn Card(
         model: id,
         code: None,
         quantity: None,
+        cart_line: None,
     }
     .href();
     let unit = format::MoneyUnit::of(

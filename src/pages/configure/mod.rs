@@ -12,6 +12,7 @@ use crate::{
     state::{CatalogStatus, use_app_state},
 };
 
+pub mod add_to_cart;
 pub mod change_notice;
 pub mod configurator;
 pub mod conflict_dialog;

@@ -2,17 +2,16 @@
 //! discount tier it reaches), the earliest build month for that quantity (from the server), the
 //! price breakdown, the spec sheet and the share link. Printed, it is a one-page quote.
 
-use configurator_domain::{Configuration, ModelId, Quantity, api::Role, price::Quote};
+use configurator_domain::{Configuration, Quantity, price::Quote};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
 use crate::{
     api,
-    cart::{Added, Cart, CartLine},
     components::drawing::{Drawing, paint_color},
     i18n::{in_lang, t, t_string, tr, use_i18n, use_lang},
     labels,
-    pages::configure::{price_panel::PricePanel, spec_sheet::SpecSheet},
+    pages::configure::{add_to_cart::AddToCart, price_panel::PricePanel, spec_sheet::SpecSheet},
     route::Route,
     state::{SharedCatalog, use_app_state},
 };
@@ -55,6 +54,7 @@ pub fn Summary(
             model: m.id().clone(),
             code: code.get(),
             quantity: Some(quantity.get()),
+            cart_line: None,
         }
         .href();
         format!("{origin}{path}")
@@ -198,89 +198,6 @@ fn QuantityInput(
             </p>
             <p class="tier-hint">{hint}</p>
         </div>
-    }
-}
-
-/// What adding to the cart did, to tell the dealer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum AddedNote {
-    /// A new line.
-    Added,
-    /// The same configuration was already the line at this index.
-    Already(usize),
-}
-
-/// "Add to cart", for a signed-in dealer: the configuration and quantity on the page become a
-/// cart line; the same configuration again offers to add the quantity to its line instead.
-#[component]
-fn AddToCart(
-    model: ModelId,
-    code: Signal<Option<String>>,
-    quantity: RwSignal<Quantity>,
-    quantity_ok: RwSignal<bool>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let app = use_app_state();
-    let dealer = Memo::new(move |_| {
-        app.account
-            .get()
-            .filter(|a| a.role == Role::Dealer)
-            .map(|a| a.username)
-    });
-    let note = RwSignal::new(None::<AddedNote>);
-    // A change of the configuration or quantity makes the note stale.
-    Effect::new(move |_| {
-        code.track();
-        quantity.track();
-        note.set(None);
-    });
-    let add = move |_| {
-        let (Some(dealer), Some(code)) = (dealer.get_untracked(), code.get_untracked()) else {
-            return;
-        };
-        let mut cart = Cart::load(&dealer);
-        let added = cart.add(CartLine {
-            model: model.clone(),
-            code,
-            quantity: quantity.get_untracked(),
-        });
-        cart.save(&dealer);
-        note.set(Some(match added {
-            Added::New(_) => AddedNote::Added,
-            Added::Already(index) => AddedNote::Already(index),
-        }));
-    };
-    let raise = move |index: usize| {
-        if let Some(dealer) = dealer.get_untracked() {
-            let mut cart = Cart::load(&dealer);
-            cart.raise(index, quantity.get_untracked());
-            cart.save(&dealer);
-            note.set(Some(AddedNote::Added));
-        }
-    };
-    move || {
-        dealer.get().map(|_| {
-            view! {
-                <p class="add-to-cart no-print">
-                    <button type="button" class="primary" disabled=move || !quantity_ok.get() || code.get().is_none() on:click=add.clone()>
-                        {tr!(i18n, cart.add)}
-                    </button>
-                    <span role="status">
-                        {move || note.get().map(|n| match n {
-                            AddedNote::Added => view! {
-                                {tr!(i18n, cart.added)} " " <a href=Route::Cart.href()>{tr!(i18n, cart.title)}</a>
-                            }
-                            .into_any(),
-                            AddedNote::Already(index) => view! {
-                                {tr!(i18n, cart.already)} " "
-                                <button type="button" on:click=move |_| raise(index)>{tr!(i18n, cart.raise)}</button>
-                            }
-                            .into_any(),
-                        })}
-                    </span>
-                </p>
-            }
-        })
     }
 }
 

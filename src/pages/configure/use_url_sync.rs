@@ -64,6 +64,11 @@ pub fn use_url_sync(
     };
     // Whether the address has been written once (the first write replaces the opening address).
     let opened = StoredValue::new(false);
+    // A configuration opened from the cart keeps naming its cart line.
+    let cart_line = match route.get_untracked() {
+        Route::Configure { cart_line, .. } => cart_line,
+        _ => None,
+    };
     let write_draft = {
         let model = model.clone();
         move |code: &Option<String>, quantity: Quantity| {
@@ -105,6 +110,7 @@ pub fn use_url_sync(
             model: model.clone(),
             code: code.clone(),
             quantity: Some(quantity),
+            cart_line: cart_line.clone(),
         }
         .href();
         sync.waiting.set_value(Some((href, code, quantity)));
