@@ -137,3 +137,30 @@ test('the outbox: submitted while the server is down, delivered once after a rel
   assert.deepEqual(page.errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to fetch/.test(e)), []);
   await context.close();
 });
+
+test('an order with vehicles in a frozen month cannot be cancelled, and the page says why', async () => {
+  const page = await newPage(browser);
+  await signIn(page, 'dealer1');
+  const [order] = await apiOrders(page);
+  assert.equal(order.status, 'placed');
+  const first = order.lines.flatMap((line) => line.allocations.map((a) => a.month)).sort()[0];
+  // Seen from month T, the months up to T + 1 are frozen (data/plant.toml): a server whose clock
+  // is in the month before the order's first build month has it frozen.
+  const [year, month] = first.split('-').map(Number);
+  const before = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+  assert.equal(await server.stop({ keep: true }), 0);
+  server = await startServer(['--demo', '--fixed-clock', `${before}-15T00:00:00Z`], server);
+
+  await page.goto(`${server.url}/orders/${order.id}`);
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  await page.getByRole('button', { name: 'Yes, cancel it' }).click();
+  const refusal = page.locator('.problem[role="alert"]');
+  await refusal.waitFor();
+  assert.match(await refusal.textContent(), new RegExp(`${first}\` is frozen`));
+  await screenshot(page, 'ordering-frozen');
+  const [still] = await apiOrders(page);
+  assert.equal(still.id, order.id);
+  assert.equal(still.status, 'placed', 'the order stays placed');
+  assert.deepEqual(page.errors.filter((e) => !/409/.test(e)), []);
+  await page.close();
+});

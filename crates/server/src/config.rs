@@ -65,4 +65,15 @@ pub struct ServeArgs {
     /// Seed the demo accounts `dealer1`, `dealer2` and `planner` (password `demo`) and print them.
     #[arg(long, env = "DEMO")]
     pub demo: bool,
+    /// Stops the server's clock at this instant (RFC 3339 in UTC, `2027-03-01T00:00:00Z`): "this
+    /// month" of the plan, and every timestamp. Only for tests and demonstrations of later months
+    /// (a frozen order); a production server never sets it.
+    #[arg(long, env = "FIXED_CLOCK", hide = true, value_parser = parse_instant)]
+    pub fixed_clock: Option<i64>,
+}
+
+/// Seconds since the Unix epoch of an RFC 3339 instant in UTC.
+fn parse_instant(text: &str) -> Result<i64, String> {
+    crate::clock::parse_rfc3339(text)
+        .ok_or_else(|| "expected an instant such as 2027-03-01T00:00:00Z".to_owned())
 }

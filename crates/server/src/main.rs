@@ -148,7 +148,14 @@ async fn serve(args: configurator_server::config::ServeArgs) -> ExitCode {
         }
     }
     // "This month" of the plan is the plant's month, in its local time (`plant.toml`).
-    let clock = Clock::system(data.calendar.utc_offset());
+    let clock = match args.fixed_clock {
+        Some(instant) => {
+            let at = configurator_server::clock::rfc3339(instant);
+            tracing::warn!("the clock is stopped at {at} (--fixed-clock): for tests only");
+            Clock::fixed_at(data.calendar.utc_offset(), instant)
+        }
+        None => Clock::system(data.calendar.utc_offset()),
+    };
     let state = match AppState::load(db, args.dist_dir, data, clock).await {
         Ok(state) => state,
         Err(error) => {

@@ -85,23 +85,30 @@ fn DealerCart(dealer: String, data: SharedCatalog) -> impl IntoView {
         cart.with_untracked(|c| owner.with_value(|dealer| c.save(dealer)));
     };
     // The server's quote of the whole cart, asked again when the cart, market or currency change.
-    let server_quote = LocalResource::new(move || {
+    let asking = Memo::new(move |_| {
         let lines = cart.with(line_requests);
-        let (market, currency) = (market.get(), app.currency.get());
+        (!lines.is_empty()).then_some(QuoteRequest {
+            market: market.get()?,
+            currency: app.currency.get(),
+            lines,
+        })
+    });
+    let answered = LocalResource::new(move || {
+        let request = asking.get();
         async move {
-            let market = market?;
-            if lines.is_empty() {
-                return None;
-            }
-            Some(
-                api::quote(&QuoteRequest {
-                    market,
-                    currency,
-                    lines,
-                })
-                .await,
-            )
+            let request = request?;
+            let answer = api::quote(&request).await;
+            Some((request, answer))
         }
+    });
+    // The answer to the cart as it is now: while a changed cart is asked again, the answer to the
+    // cart before is not its quote (and no difference from the browser's figure).
+    let server_quote = Signal::derive(move || {
+        answered
+            .get()
+            .flatten()
+            .filter(|(asked, _)| asking.with(|now| now.as_ref() == Some(asked)))
+            .map(|(_, answer)| answer)
     });
     let own_quote = Memo::new({
         let data = data.clone();
@@ -110,7 +117,7 @@ fn DealerCart(dealer: String, data: SharedCatalog) -> impl IntoView {
             cart.with(|c| browser_quote(data.catalog(), c, &market, app.currency.get()))
         }
     });
-    let disagree = move || match (server_quote.get().flatten(), own_quote.get()) {
+    let disagree = move || match (server_quote.get(), own_quote.get()) {
         (Some(Ok(server)), Some(own)) => server.total != own.total,
         _ => false,
     };
@@ -168,7 +175,7 @@ fn DealerCart(dealer: String, data: SharedCatalog) -> impl IntoView {
                             })
                         });
                         let quote = Signal::derive(move || {
-                            server_quote.get().flatten().and_then(Result::ok).and_then(|q| {
+                            server_quote.get().and_then(Result::ok).and_then(|q| {
                                 let line = q.lines.get(index)?.clone();
                                 Some((line, q))
                             })
@@ -189,7 +196,7 @@ fn DealerCart(dealer: String, data: SharedCatalog) -> impl IntoView {
                 }
             />
         </ul>
-        {move || server_quote.get().flatten().map(|answer| match answer {
+        {move || server_quote.get().map(|answer| match answer {
             Ok(q) => view! {
                 <p class="cart-total">
                     {tr!(i18n, price.total)} " " <strong data-total="">{shown(q.total, &q)}</strong>
