@@ -23,8 +23,13 @@ pub fn container() -> web_sys::HtmlElement {
     element
 }
 
-/// The real catalog with its default codes, as the server sends it.
+/// The real catalog with its default codes, as the app holds it.
 pub fn shared() -> SharedCatalog {
+    SharedCatalog::new(catalog_response())
+}
+
+/// The real catalog with its default codes, as the server sends it.
+pub fn catalog_response() -> CatalogResponse {
     let catalog =
         Catalog::from_toml_str(include_str!("../../data/catalog.toml")).expect("the catalog");
     let default_codes: BTreeMap<_, _> = catalog
@@ -35,10 +40,10 @@ pub fn shared() -> SharedCatalog {
             (m.id().clone(), code)
         })
         .collect();
-    SharedCatalog::new(CatalogResponse {
+    CatalogResponse {
         catalog,
         default_codes,
-    })
+    }
 }
 
 /// The index in the catalog of the model `id`, and the model.
