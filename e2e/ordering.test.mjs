@@ -89,11 +89,28 @@ test('a dealer orders a cart of two lines, one a fleet of 30; another dealer can
   await page.locator('.order-lines tbody tr').nth(1).waitFor();
   assert.equal(await page.evaluate(() => window.officeDocument), true, 'the same page');
   const rows = await page.locator('.order-lines tbody tr').allInnerTexts();
-  assert.match(rows[0], /np37-city\s+30\s+\S+ 20\d\d: \d+/, 'the fleet line with its build months');
+  assert.match(rows[0], /^Isuzu NP37 City\s+\S+\s+30\s+[\d,.]+\sKGS\s+\S+ 20\d\d: \d+/, 'the fleet line with its code, price and build months');
   await checkAccessibility(page, 'an order');
   await screenshot(page, 'ordering-order');
   const [order] = await apiOrders(page);
   assert.equal(order.lines.length, 2);
+
+  // The printed confirmation: one A4 page, for up to ten lines.
+  const catalog = await (await page.request.get(`${server.url}/api/v1/catalog`)).json();
+  const codes = Object.values(catalog.default_codes).slice(0, 10);
+  const placedTen = await page.request.post(`${server.url}/api/v1/orders`, {
+    headers: { 'Idempotency-Key': 'e2e-ten-lines' },
+    data: { market: order.market, lines: codes.map((code) => ({ code, quantity: 1 })) },
+  });
+  assert.ok(placedTen.ok(), await placedTen.text());
+  const ten = await placedTen.json();
+  await page.goto(`${server.url}/orders/${ten.id}`);
+  await page.locator('.order-lines tbody tr').nth(9).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  await screenshot(page, 'ordering-confirmation-print');
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length, 1, 'ten lines print on one A4 page');
+  await page.emulateMedia({ media: 'screen' });
 
   const other = await newPage(browser);
   await signIn(other, 'dealer2');
@@ -139,17 +156,20 @@ test('the outbox: submitted while the server is down, delivered once after a rel
 });
 
 test('an order with vehicles in a frozen month cannot be cancelled, and the page says why', async () => {
-  const page = await newPage(browser);
-  await signIn(page, 'dealer1');
-  const [order] = await apiOrders(page);
+  const before = await newPage(browser);
+  await signIn(before, 'dealer1');
+  const [order] = await apiOrders(before);
+  await before.close();
   assert.equal(order.status, 'placed');
   const first = order.lines.flatMap((line) => line.allocations.map((a) => a.month)).sort()[0];
   // Seen from month T, the months up to T + 1 are frozen (data/plant.toml): a server whose clock
   // is in the month before the order's first build month has it frozen.
   const [year, month] = first.split('-').map(Number);
-  const before = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+  const earlier = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
   assert.equal(await server.stop({ keep: true }), 0);
-  server = await startServer(['--demo', '--fixed-clock', `${before}-15T00:00:00Z`], server);
+  server = await startServer(['--demo', '--fixed-clock', `${earlier}-15T00:00:00Z`], server);
+  const page = await newPage(browser);
+  await signIn(page, 'dealer1');
 
   await page.goto(`${server.url}/orders/${order.id}`);
   await page.getByRole('button', { name: 'Cancel order' }).click();

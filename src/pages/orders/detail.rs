@@ -5,7 +5,7 @@
 use configurator_domain::api::{OrderResponse, OrderStatus, Role};
 use leptos::prelude::*;
 
-use super::{months, signed_in_only, status_name};
+use super::{model_name, months, signed_in_only, status_name};
 use crate::{
     api::{self, ApiError},
     format,
@@ -59,7 +59,11 @@ fn OrderBody(
     let i18n = use_i18n();
     let lang = use_lang();
     let q = &order.quote;
-    let total = format::money(q.total, q.minor_digits, q.currency.as_str(), lang());
+    let money = {
+        let (digits, currency, lang) = (q.minor_digits, q.currency.clone(), lang());
+        move |minor: i64| format::money(minor, digits, currency.as_str(), lang)
+    };
+    let total = money(q.total);
     let id = order.id;
     let confirming = RwSignal::new(false);
     let refusal = RwSignal::new(None::<String>);
@@ -85,26 +89,37 @@ fn OrderBody(
             " · " {order.dealership.clone()} " · " {order.created_at.get(..10).unwrap_or_default().to_owned()}
             " · " <strong class="num" data-total="">{total}</strong>
         </p>
+        <p class="print-only print-title">{tr!(i18n, orders.confirmation)} " · " {crate::app::PRODUCT_NAME}</p>
         <table class="order-lines">
             <thead>
                 <tr>
                     <th scope="col">{tr!(i18n, orders.model)}</th>
                     <th scope="col" class="num">{tr!(i18n, summary.quantity)}</th>
+                    <th scope="col" class="num">{tr!(i18n, price.total)}</th>
                     <th scope="col">{tr!(i18n, orders.build_months)}</th>
                 </tr>
             </thead>
             <tbody>
-                {order.lines.iter().map(|line| view! {
+                {order.lines.iter().zip(&q.lines).map(|(line, priced)| view! {
                     <tr>
-                        <td>{line.model.to_string()}</td>
+                        <td>{model_name(&line.model)} <code class="order-code">{line.code.clone()}</code></td>
                         <td class="num">{line.quantity}</td>
+                        <td class="num">{money(priced.total)}</td>
                         <td>{months(i18n.get_locale(), line)}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
+            <tfoot>
+                <tr><th scope="row" colspan="2">{tr!(i18n, orders.net)}</th><td class="num">{money(q.net)}</td><td></td></tr>
+                <tr><th scope="row" colspan="2">{tr!(i18n, price.vat)}</th><td class="num">{money(q.vat)}</td><td></td></tr>
+                <tr><th scope="row" colspan="2">{tr!(i18n, price.total)}</th><td class="num"><strong>{money(q.total)}</strong></td><td></td></tr>
+            </tfoot>
         </table>
+        <p class="no-print">
+            <button type="button" on:click=|_| { let _ = window().print(); }>{tr!(i18n, orders.print)}</button>
+        </p>
         {cancellable.then(|| view! {
-            <p class="order-actions">
+            <p class="order-actions no-print">
                 {move || if confirming.get() {
                     view! {
                         <span role="alert">{tr!(i18n, orders.confirm_cancel)}</span> " "

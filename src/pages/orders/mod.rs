@@ -3,7 +3,10 @@
 //! `/orders/{id}` shows one order with its lines and build months, and cancels it where the server
 //! allows (a frozen build month is refused with the server's reason).
 
-use configurator_domain::api::{OrderResponse, OrderStatus, SessionResponse};
+use configurator_domain::{
+    ModelId,
+    api::{OrderResponse, OrderStatus, SessionResponse},
+};
 use leptos::prelude::*;
 
 use crate::{
@@ -12,7 +15,7 @@ use crate::{
     labels,
     navigation::{Entry, use_address, use_route},
     route::{OrdersQuery, Route},
-    state::use_app_state,
+    state::{CatalogStatus, use_app_state},
 };
 
 mod detail;
@@ -161,7 +164,7 @@ fn OrderItem(order: OrderResponse) -> impl IntoView {
             " · " <strong class="num">{total}</strong>
             <ul>
                 {order.lines.iter().map(|line| view! {
-                    <li>{line.model.to_string()} " × " {line.quantity} ": " {months(i18n.get_locale(), line)}</li>
+                    <li>{model_name(&line.model)} " × " {line.quantity} ": " {months(i18n.get_locale(), line)}</li>
                 }).collect_view()}
             </ul>
         </li>
@@ -176,6 +179,25 @@ pub fn status_name(
     match status {
         OrderStatus::Placed => crate::i18n::td_string!(i18n.get_locale(), orders.placed),
         OrderStatus::Cancelled => crate::i18n::td_string!(i18n.get_locale(), orders.cancelled),
+    }
+}
+
+/// The model's name in the page's language, from the catalog; its id until the catalog is there
+/// (or when the catalog no longer has it).
+pub fn model_name(model: &ModelId) -> impl Fn() -> String + use<> {
+    let app = use_app_state();
+    let lang = use_lang();
+    let model = model.clone();
+    move || {
+        app.catalog
+            .with(|status| match status {
+                CatalogStatus::Ready { data, .. } => data
+                    .catalog()
+                    .model(&model)
+                    .map(|m| m.name().get(lang()).to_owned()),
+                _ => None,
+            })
+            .unwrap_or_else(|| model.to_string())
     }
 }
 
