@@ -153,6 +153,10 @@ pub struct OrderResponse {
     pub quote: OrderQuote,
     /// Per line, in the order of the request: the codes and their build months.
     pub lines: Vec<OrderLineResponse>,
+    /// For a placed order, its first build month that is frozen now: the order can no longer be
+    /// cancelled. `None` while nothing is frozen, and for a cancelled order.
+    #[serde(default)]
+    pub frozen_month: Option<YearMonth>,
 }
 
 /// One line of a stored order.

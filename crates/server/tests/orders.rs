@@ -308,6 +308,7 @@ async fn cancelling_frees_the_plan_until_the_month_is_frozen(app: TestApp) {
         third["lines"][0]["allocations"],
         json!([{ "month": "2027-03", "units": 5 }])
     );
+    assert_eq!(third["frozen_month"], Value::Null, "nothing frozen yet");
     // In 2027-02, 2027-03 is frozen (frozen_months = 1): the third order can no longer be cancelled.
     app.state.clock.set_month(month("2027-02"));
     let id = third["id"].as_i64().expect("id");
@@ -326,6 +327,10 @@ async fn cancelling_frees_the_plan_until_the_month_is_frozen(app: TestApp) {
         .await
         .json();
     assert_eq!(read["status"], "placed");
+    assert_eq!(
+        read["frozen_month"], "2027-03",
+        "the order says why, before any attempt"
+    );
     assert_eq!(
         app.count("plan_events").await,
         4,

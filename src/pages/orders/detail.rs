@@ -9,7 +9,8 @@ use super::{model_name, months, signed_in_only, status_name};
 use crate::{
     api::{self, ApiError},
     format,
-    i18n::{tr, use_i18n, use_lang},
+    i18n::{t, tr, use_i18n, use_lang},
+    labels,
 };
 
 /// The page of order `id`.
@@ -82,7 +83,8 @@ fn OrderBody(
             }
         }
     });
-    let cancellable = dealer && order.status == OrderStatus::Placed;
+    let frozen = order.frozen_month;
+    let cancellable = dealer && order.status == OrderStatus::Placed && frozen.is_none();
     view! {
         <p class="order-head">
             <span class="order-status" data-status=order.status.as_str()>{status_name(i18n, order.status)}</span>
@@ -137,6 +139,11 @@ fn OrderBody(
                 }}
             </p>
         })}
-        {move || refusal.get().map(|message| view! { <p class="problem" role="alert">{message}</p> })}
+        {frozen.map(|month| view! {
+            <p class="notice" data-frozen=month.to_string()>
+                {t!(i18n, orders.frozen, month = labels::month_name(i18n.get_locale(), month))}
+            </p>
+        })}
+                {move || refusal.get().map(|message| view! { <p class="problem" role="alert">{message}</p> })}
     }
 }

@@ -110,7 +110,24 @@ pub(super) async fn create(
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(placed.order)).into_response())
+    Ok((status, Json(with_frozen_month(&state, placed.order))).into_response())
+}
+
+/// `order` with its first build month that is frozen this month, if it is placed.
+fn with_frozen_month(state: &AppState, mut order: OrderResponse) -> OrderResponse {
+    let today = state.clock.month();
+    order.frozen_month = (order.status == OrderStatus::Placed)
+        .then(|| {
+            order
+                .lines
+                .iter()
+                .flat_map(|line| &line.allocations)
+                .map(|part| part.month)
+                .filter(|&month| state.data.calendar.is_frozen(month, today))
+                .min()
+        })
+        .flatten();
+    order
 }
 
 /// Orders per page without `limit`.
@@ -212,7 +229,11 @@ pub(super) async fn list(
     let filter = list_filter(scope(&user), query)?;
     let page = orders::list(&state.db.pool, &filter).await?;
     Ok(Json(OrderList {
-        orders: page.orders,
+        orders: page
+            .orders
+            .into_iter()
+            .map(|order| with_frozen_month(&state, order))
+            .collect(),
         next_cursor: page
             .next_before
             .map(|id| OrderCursor::after(id).to_string()),
@@ -236,7 +257,9 @@ pub(super) async fn one(
     Path(id): Path<String>,
 ) -> Result<Json<OrderResponse>, Error> {
     let order = orders::get(&state.db.pool, order_id(&id)?, scope(&user)).await?;
-    order.map(Json).ok_or(Error::NotFound)
+    order
+        .map(|order| Json(with_frozen_month(&state, order)))
+        .ok_or(Error::NotFound)
 }
 
 #[utoipa::path(
@@ -259,5 +282,5 @@ pub(super) async fn cancel(
 ) -> Result<Json<OrderResponse>, Error> {
     let id = order_id(&id)?;
     let order = ordering::cancel(state.desk(), orderer(&dealer), id).await?;
-    Ok(Json(order))
+    Ok(Json(with_frozen_month(&state, order)))
 }

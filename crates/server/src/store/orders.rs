@@ -374,6 +374,8 @@ async fn complete(pool: &AnyPool, rows: Vec<OrderRow>) -> Result<Vec<OrderRespon
                     quote: serde_json::from_str(&quote)
                         .map_err(|error| sqlx::Error::Decode(error.into()))?,
                     lines: by_order.remove(&id).unwrap_or_default(),
+                    // Not stored: it depends on the month it is read in.
+                    frozen_month: None,
                 })
             },
         )
