@@ -5,7 +5,7 @@
 use configurator_domain::api::{OrderResponse, OrderStatus, Role};
 use leptos::prelude::*;
 
-use super::{model_name, months, signed_in_only, status_name};
+use super::{model_name, month_parts, signed_in_only, status_name};
 use crate::{
     api::{self, ApiError},
     format,
@@ -92,6 +92,7 @@ fn OrderBody(
             " · " <strong class="num" data-total="">{total}</strong>
         </p>
         <p class="print-only print-title">{tr!(i18n, orders.confirmation)} " · " {crate::app::PRODUCT_NAME}</p>
+        <div class="table-scroll">
         <table class="order-lines">
             <thead>
                 <tr>
@@ -105,9 +106,9 @@ fn OrderBody(
                 {order.lines.iter().zip(&q.lines).map(|(line, priced)| view! {
                     <tr>
                         <td>{model_name(&line.model)} <code class="order-code">{line.code.clone()}</code></td>
-                        <td class="num">{line.quantity}</td>
-                        <td class="num">{money(priced.total)}</td>
-                        <td>{months(i18n.get_locale(), line)}</td>
+                        <td class="num" data-label=tr!(i18n, summary.quantity)>{line.quantity}</td>
+                        <td class="num" data-label=tr!(i18n, price.total)>{money(priced.total)}</td>
+                        <td data-label=tr!(i18n, orders.build_months)><ul class="months">{month_parts(i18n.get_locale(), line).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul></td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -117,6 +118,7 @@ fn OrderBody(
                 <tr><th scope="row" colspan="2">{tr!(i18n, price.total)}</th><td class="num"><strong>{money(q.total)}</strong></td><td></td></tr>
             </tfoot>
         </table>
+        </div>
         <p class="no-print">
             <button type="button" on:click=|_| { let _ = window().print(); }>{tr!(i18n, orders.print)}</button>
         </p>

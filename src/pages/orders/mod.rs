@@ -206,9 +206,16 @@ pub fn months(
     locale: crate::i18n::Locale,
     line: &configurator_domain::api::OrderLineResponse,
 ) -> String {
+    month_parts(locale, line).join(", ")
+}
+
+/// Each of a line's build months with its units: `March 2027: 20`.
+pub fn month_parts(
+    locale: crate::i18n::Locale,
+    line: &configurator_domain::api::OrderLineResponse,
+) -> Vec<String> {
     line.allocations
         .iter()
         .map(|a| format!("{}: {}", labels::month_name(locale, a.month), a.units))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect()
 }
