@@ -85,8 +85,10 @@ fn Shell(pages: Pages) -> impl IntoView {
         <Header />
         <main id="main" class="page" data-catalog=move || app.catalog_source()>
             <Notices />
-            <CatalogState />
+            <CatalogOffline />
             <CurrentPage view=pages.view />
+            // After the page: the line goes without moving what is above it.
+            <CatalogLoading />
         </main>
         <Footer />
     }
@@ -154,31 +156,35 @@ fn OfficeLoad() -> impl IntoView {
     }
 }
 
-/// The catalog's loading state, or the offline notice. (A failure is shown by the pages that
-/// need the catalog, through their error boundary.)
+/// The catalog's loading line. (A failure is shown by the pages that need the catalog, through
+/// their error boundary.)
 #[component]
-fn CatalogState() -> impl IntoView {
+fn CatalogLoading() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app_state();
     move || {
-        match app.catalog.get() {
-        CatalogStatus::Loading => Some(
-            view! { <p class="loading" role="status">{tr!(i18n, common.loading_catalog)}</p> }
-                .into_any(),
-        ),
-        CatalogStatus::Ready {
-            offline: Some(_), ..
-        } => Some(
-            view! {
-                <p class="notice offline" role="status">
-                    {tr!(i18n, common.offline)} " "
-                    <button type="button" on:click=move |_| app.reload.run(())>{tr!(i18n, common.retry)}</button>
-                </p>
-            }
-            .into_any(),
-        ),
-        CatalogStatus::Ready { .. } | CatalogStatus::Failed(_) => None,
+        app.catalog
+            .with(|c| matches!(c, CatalogStatus::Loading))
+            .then(|| view! { <p class="loading" role="status">{tr!(i18n, common.loading_catalog)}</p> })
     }
+}
+
+/// The notice that the catalog is the saved copy, the server out of reach.
+#[component]
+fn CatalogOffline() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app_state();
+    move || {
+        app.catalog
+            .with(|c| matches!(c, CatalogStatus::Ready { offline: Some(_), .. }))
+            .then(|| {
+                view! {
+                    <p class="notice offline" role="status">
+                        {tr!(i18n, common.offline)} " "
+                        <button type="button" on:click=move |_| app.reload.run(())>{tr!(i18n, common.retry)}</button>
+                    </p>
+                }
+            })
     }
 }
 
