@@ -17,6 +17,19 @@ test('the app loads and shows the server as ok', async () => {
   await page.close();
 });
 
+test("the catalog page asks for every model's build month in one request", async () => {
+  const page = await newPage(app.browser);
+  const asked = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v1/availability')) asked.push(new URL(request.url()).pathname);
+  });
+  await page.goto(app.server.url);
+  await page.locator('.card-month', { hasText: /20\d\d/ }).nth(18).waitFor();
+  assert.deepEqual(asked, ['/api/v1/availability/models']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('a deep link opens its page and navigation works without a reload', async () => {
   const page = await newPage(app.browser);
   await page.goto(`${app.server.url}/compare`);

@@ -6,8 +6,9 @@ use std::{collections::BTreeMap, fmt};
 use configurator_domain::{
     Quantity,
     api::{
-        AvailabilityResponse, CatalogResponse, ErrorBody, Health, LoginRequest, OrderList,
-        OrderRequest, OrderResponse, PlanResponse, QuoteRequest, SessionResponse,
+        AvailabilityResponse, CatalogResponse, ErrorBody, Health, LoginRequest,
+        ModelMonthsResponse, OrderList, OrderRequest, OrderResponse, PlanResponse, QuoteRequest,
+        SessionResponse,
     },
     plan::YearMonth,
     price::OrderQuote,
@@ -85,6 +86,11 @@ pub async fn availability(
 pub struct PlacedOrder {
     /// The order's id.
     pub id: i64,
+}
+
+/// The month the first vehicle of each model would be built in, one vehicle ordered now.
+pub async fn model_months() -> Result<ModelMonthsResponse, ApiError> {
+    get_json("/availability/models").await
 }
 
 /// Places an order. `key` is the order's idempotency key: sending the same key and body again (a

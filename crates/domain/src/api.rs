@@ -88,6 +88,16 @@ pub struct AvailabilityResponse {
     pub last: YearMonth,
 }
 
+/// `GET /api/v1/availability/models`: the month the first vehicle of each model would be built
+/// in, for one vehicle ordered now (public; the catalog page asks once for every model).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModelMonthsResponse {
+    /// Per model; a model without an open month before the planning horizon ends is absent.
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, String>))]
+    pub first: BTreeMap<ModelId, YearMonth>,
+}
+
 /// `POST /api/v1/session`: log in.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -232,6 +232,13 @@ async fn availability_answers_the_earliest_months(app: TestApp) {
         "SamAuto kits take 3 months"
     );
     assert_eq!(answer.json()["quantity"], 1);
+    // Every model at once, as the one-by-one answers say.
+    let all = app.get("/api/v1/availability/models", None).await;
+    assert_eq!(all.status, StatusCode::OK, "{}", all.text());
+    let first = &all.json()["first"];
+    assert_eq!(first.as_object().map(|m| m.len()), Some(19), "{first}");
+    assert_eq!(first["cobalt"], "2027-03");
+    assert_eq!(first["nqr-school"], "2027-04");
 }
 
 async fn availability_names_bad_parameters(app: TestApp) {

@@ -1,6 +1,6 @@
-//! The earliest build month of every model's default configuration, from the server.
+//! The earliest build month of one vehicle of every model, from the server.
 
-use configurator_domain::{Quantity, plan::YearMonth};
+use configurator_domain::{ModelId, plan::YearMonth};
 use leptos::prelude::*;
 
 use crate::{
@@ -8,7 +8,7 @@ use crate::{
     state::{SharedCatalog, use_app_state},
 };
 
-/// The earliest build month of one unit of a model's default configuration.
+/// The earliest build month of one vehicle of a model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Month {
     /// Asked, not answered yet.
@@ -20,37 +20,33 @@ pub enum Month {
 }
 
 /// The earliest build month of every model, by catalog index: asked of the server once per
-/// catalog, all at once.
+/// catalog, in one request for all models.
 pub fn use_earliest_months() -> RwSignal<Vec<Month>> {
     let app = use_app_state();
     let months = RwSignal::new(Vec::new());
     Effect::new(move |previous: Option<Option<SharedCatalog>>| {
         let data = app.data();
-        if data.is_some()
-            && data != previous.clone().flatten()
-            && let Some(data) = &data
+        if let Some(data) = &data
+            && Some(data) != previous.clone().flatten().as_ref()
         {
-            {
-                let models = data.catalog().models();
-                months.set(vec![Month::Loading; models.len()]);
-                for (index, model) in models.iter().enumerate() {
-                    let code = data.default_code(model.id()).map(str::to_owned);
-                    leptos::task::spawn_local(async move {
-                        let month = match code {
-                            Some(code) => match api::availability(&code, Quantity::ONE).await {
-                                Ok(answer) => Month::Known(answer.first),
-                                Err(_) => Month::Unavailable,
-                            },
-                            None => Month::Unavailable,
-                        };
-                        months.update(|m| {
-                            if let Some(slot) = m.get_mut(index) {
-                                *slot = month;
-                            }
-                        });
-                    });
-                }
-            }
+            let ids: Vec<ModelId> = data
+                .catalog()
+                .models()
+                .iter()
+                .map(|m| m.id().clone())
+                .collect();
+            months.set(vec![Month::Loading; ids.len()]);
+            leptos::task::spawn_local(async move {
+                let answer = api::model_months().await;
+                let known = |id: &ModelId| match &answer {
+                    Ok(answer) => answer
+                        .first
+                        .get(id)
+                        .map_or(Month::Unavailable, |m| Month::Known(*m)),
+                    Err(_) => Month::Unavailable,
+                };
+                months.try_set(ids.iter().map(known).collect());
+            });
         }
         data
     });

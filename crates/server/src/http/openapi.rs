@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         catalog::catalog,
         quotes::quote,
         quotes::availability,
+        quotes::model_months,
         session_docs::login,
         session_docs::current,
         session_docs::logout,

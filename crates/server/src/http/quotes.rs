@@ -1,7 +1,8 @@
 //! Public pricing and availability: `POST /api/v1/quotes` (the server's breakdown and total of
 //! lines in a market) and `GET /api/v1/availability?code=…&quantity=…` (the earliest build months
-//! if ordered now, without booking anything). Availability is public, so it names months only,
-//! never how many vehicles a month has room for.
+//! if ordered now, without booking anything), and `GET /api/v1/availability/models` (the first
+//! month of one vehicle of every model, for the catalog page in one request). Availability is
+//! public, so it names months only, never how many vehicles a month has room for.
 
 use std::collections::BTreeMap;
 
@@ -12,7 +13,7 @@ use axum::{
 };
 use configurator_domain::{
     Quantity,
-    api::{AvailabilityResponse, QuoteRequest},
+    api::{AvailabilityResponse, ModelMonthsResponse, QuoteRequest},
     code,
     price::OrderQuote,
 };
@@ -25,6 +26,38 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/quotes", post(quote))
         .route("/availability", get(availability))
+        .route("/availability/models", get(model_months))
+}
+
+#[utoipa::path(
+    get,
+    path = "/availability/models",
+    tag = "quotes",
+    responses(
+        (status = 200, description = "The month the first vehicle of each model would be built in, for one vehicle ordered now", body = ModelMonthsResponse),
+    )
+)]
+pub(super) async fn model_months(
+    State(state): State<AppState>,
+) -> Result<Json<ModelMonthsResponse>, Error> {
+    state
+        .plan
+        .refresh(&state.db.pool)
+        .await
+        .map_err(plan_error)?;
+    let today = state.clock.month();
+    let first = state.plan.read(|plan| {
+        state
+            .data
+            .routing
+            .iter()
+            .filter_map(|(model, routing)| {
+                let earliest = plan.earliest(&routing.line, &routing.kit, 1, today).ok()?;
+                Some((model.clone(), earliest.first))
+            })
+            .collect()
+    });
+    Ok(Json(ModelMonthsResponse { first }))
 }
 
 #[utoipa::path(
