@@ -1,0 +1,193 @@
+// The measurements of issue 13, written to bench/report.md (a table: measure, value, budget,
+// pass/fail) with the raw data beside it in bench/report.json. Not a test: it measures.
+//
+//   bench/run.sh          builds what it needs, then runs this
+//
+// Needs SERVER_BIN (a release server), DIST_DIR (both front-end builds) and LIGHTHOUSE (the
+// lighthouse@12.2.3 binary); bench/run.sh sets them.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launchBrowser, newPage, startServer } from '../e2e/support/server.mjs';
+
+const dist = process.env.DIST_DIR ?? 'dist';
+const lighthouse = process.env.LIGHTHOUSE;
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const CLICKS = Number(process.env.BENCH_CLICKS ?? 200);
+const PAGES = ['/', '/configure/cobalt'];
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** The files a build's index.html loads, with raw, gzip -9 and brotli 11 sizes. */
+function firstLoad(folder) {
+  const html = readFileSync(join(dist, folder, 'index.html'));
+  const linked = [...html.toString().matchAll(/(?:href|src)="\/([^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+  const files = [['index.html', html], ...[...new Set(linked)].map((f) => [f, readFileSync(join(dist, f))])];
+  const rows = files.map(([name, bytes]) => ({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotli(bytes) }));
+  const total = (key) => rows.reduce((sum, row) => sum + row[key], 0);
+  return { rows, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
+}
+
+/** The bytes of `path` as the server sends them with `encoding` (not decompressed). */
+function wireBytes(base, path, encoding) {
+  return new Promise((resolve, reject) => {
+    http.get(`${base}${path}`, { headers: { 'accept-encoding': encoding } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk) => { bytes += chunk.length; });
+      response.on('end', () => resolve({ bytes, encoding: response.headers['content-encoding'] ?? 'identity' }));
+    }).on('error', reject);
+  });
+}
+
+/** Lighthouse, mobile defaults, `RUNS` times on `url`: the median of each figure, and every run. */
+function lighthouseRuns(url) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const out = spawnSync(lighthouse, [url, '--quiet', '--output=json', '--output-path=stdout',
+      '--only-categories=performance,accessibility,best-practices',
+      '--chrome-flags=--headless --no-sandbox'], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+    if (out.status !== 0) throw new Error(`lighthouse failed on ${url}: ${out.stderr}`);
+    const report = JSON.parse(out.stdout);
+    const audit = (id) => report.audits[id].numericValue;
+    runs.push({
+      performance: report.categories.performance.score,
+      accessibility: report.categories.accessibility.score,
+      bestPractices: report.categories['best-practices'].score,
+      lcpMs: audit('largest-contentful-paint'),
+      tbtMs: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+      bytes: audit('total-byte-weight'),
+      requests: report.audits['network-requests'].details.items.length,
+    });
+  }
+  const summary = {};
+  for (const key of Object.keys(runs[0])) summary[key] = median(runs.map((r) => r[key]));
+  return { summary, runs };
+}
+
+/**
+ * Real mouse clicks (`locator.click()`) on options of `model`, alternating two choices: from the
+ * click event's `timeStamp` to the price text changing, and to the next frame.
+ */
+async function clickLatency(browser, base, model, choices, cpuSlowdown) {
+  const page = await newPage(browser);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+  await page.goto(`${base}/configure/${model}`);
+  await page.locator('.price-table [data-total]').waitFor();
+  await page.evaluate(() => {
+    document.addEventListener('click', (event) => {
+      const panel = document.querySelector('.price-panel');
+      const before = panel.querySelector('[data-total]')?.textContent;
+      window.__click = { start: event.timeStamp };
+      const observer = new MutationObserver(() => {
+        if (panel.querySelector('[data-total]')?.textContent === before) return;
+        observer.disconnect();
+        window.__click.price = performance.now();
+        requestAnimationFrame(() => { window.__click.frame = performance.now(); });
+      });
+      observer.observe(panel, { subtree: true, childList: true, characterData: true });
+    }, { capture: true });
+  });
+  const price = [];
+  const frame = [];
+  const per = Math.ceil(CLICKS / 3);
+  for (let i = 0; i < per; i += 1) {
+    await page.locator(`input[data-choice="${choices[i % 2]}"]`).click();
+    const click = await page.waitForFunction(() => window.__click?.frame && window.__click, null, { timeout: 5000 }).then((h) => h.jsonValue());
+    price.push(click.price - click.start);
+    frame.push(click.frame - click.start);
+    await page.evaluate(() => { window.__click = null; });
+  }
+  await page.close();
+  return { price, frame };
+}
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1), n: sorted.length };
+}
+
+const server = await startServer(['--demo']);
+const browser = await launchBrowser();
+const data = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}` };
+try {
+  data.sizes = { public: firstLoad(''), office: firstLoad('office') };
+  data.catalog = {
+    brotli: await wireBytes(server.url, '/api/v1/catalog', 'br'),
+    gzip: await wireBytes(server.url, '/api/v1/catalog', 'gzip'),
+    identity: await wireBytes(server.url, '/api/v1/catalog', 'identity'),
+  };
+  data.lighthouse = {};
+  for (const path of PAGES) data.lighthouse[path] = lighthouseRuns(`${server.url}${path}`);
+  const models = [
+    ['cobalt', ['option:carbon-flash', 'option:summit-white']],
+    ['onix', ['option:carbon-flash', 'option:summit-white']],
+    ['malibu', ['option:carbon-flash', 'option:summit-white']],
+  ];
+  data.clicks = {};
+  for (const slowdown of [1, 4]) {
+    const all = { price: [], frame: [] };
+    for (const [model, choices] of models) {
+      const one = await clickLatency(browser, server.url, model, choices, slowdown);
+      all.price.push(...one.price);
+      all.frame.push(...one.frame);
+    }
+    data.clicks[`cpu${slowdown}x`] = { price: stats(all.price), frame: stats(all.frame), models: models.map((m) => m[0]) };
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+const rows = [];
+const row = (measure, value, budget, pass) => rows.push(`| ${measure} | ${value} | ${budget} | ${pass === undefined ? '–' : pass ? 'pass' : 'FAIL'} |`);
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+for (const [path, { summary }] of Object.entries(data.lighthouse)) {
+  row(`Lighthouse performance \`${path}\``, summary.performance.toFixed(2), '≥ 0.95', summary.performance >= 0.95);
+  row(`accessibility \`${path}\``, summary.accessibility.toFixed(2), '1.00', summary.accessibility === 1);
+  row(`best practices \`${path}\``, summary.bestPractices.toFixed(2), '1.00', summary.bestPractices === 1);
+  row(`CLS \`${path}\``, summary.cls.toFixed(3), '0', summary.cls === 0);
+  row(`TBT \`${path}\``, `${summary.tbtMs.toFixed(0)} ms`, '≤ 50 ms', summary.tbtMs <= 50);
+  row(`LCP \`${path}\``, `${(summary.lcpMs / 1000).toFixed(2)} s`, '≤ 2.0 s', summary.lcpMs <= 2000);
+  row(`requests \`${path}\``, summary.requests, '≤ 6', summary.requests <= 6);
+}
+row('first load, gzip (public build)', kb(data.sizes.public.gzip), '≤ 250 KB', data.sizes.public.gzip <= 250_000);
+row('first load, brotli (public build)', kb(data.sizes.public.brotli), '≤ 200 KB', data.sizes.public.brotli <= 200_000);
+row('back-office build, gzip', kb(data.sizes.office.gzip), '–');
+row('catalog JSON, brotli on the wire', kb(data.catalog.brotli.bytes), '≤ 15 KB', data.catalog.brotli.bytes <= 15_000);
+row('catalog JSON, gzip on the wire', kb(data.catalog.gzip.bytes), '–');
+for (const [name, { price, frame }] of Object.entries(data.clicks)) {
+  row(`click → price, p50 / p95 / max (${name})`, `${price.p50.toFixed(1)} / ${price.p95.toFixed(1)} / ${price.max.toFixed(1)} ms`, name === 'cpu1x' ? 'p95 ≤ 4 ms' : '–', name === 'cpu1x' ? price.p95 <= 4 : undefined);
+  row(`click → next frame, p50 / p95 / max (${name})`, `${frame.p50.toFixed(1)} / ${frame.p95.toFixed(1)} / ${frame.max.toFixed(1)} ms`, '–');
+}
+
+const sizeRows = (build) => data.sizes[build].rows.map((r) => `| ${build} | ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`).join('\n');
+const report = `# Benchmark report
+
+${data.date}, ${data.machine}. Written by \`bench/run.sh\`; the raw data is in \`bench/report.json\`.
+Lighthouse 12.2.3, mobile defaults (simulated throttling), Debian's Chromium, median of ${RUNS}
+runs per page; clicks are Playwright's \`locator.click()\` (real mouse events), ${Math.ceil(CLICKS / 3)} per
+model on ${data.clicks.cpu1x.models.join(', ')}, timed in the page from the click event's \`timeStamp\`.
+
+| measure | value | budget | result |
+|---|---|---|---|
+${rows.join('\n')}
+
+## First load, per file (bytes)
+
+| build | file | raw | gzip -9 | brotli 11 |
+|---|---|---|---|---|
+${sizeRows('public')}
+${sizeRows('office')}
+
+Not measured yet (issue 13): the server under load (wrk), the planner's re-plan of 300,000 lines,
+and the crash and retry drills.
+`;
+writeFileSync(new URL('report.md', import.meta.url), report);
+writeFileSync(new URL('report.json', import.meta.url), `${JSON.stringify(data, null, 2)}\n`);
+console.log(report);

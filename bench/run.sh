@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the release front end and server, installs Lighthouse 12.2.3 into bench/node_modules if it
+# is missing, and runs bench/report.mjs: sizes, Lighthouse (3 runs per page, median) and click
+# latency, written to bench/report.md and bench/report.json. A measurement, not a test: .ci/run
+# does not run it. About 10 minutes on 2 cores after scripts/setup.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+source scripts/env.sh
+LIGHTHOUSE_VERSION=12.2.3
+if [ "$(bench/node_modules/.bin/lighthouse --version 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
+  echo "== installing lighthouse $LIGHTHOUSE_VERSION into bench/node_modules"
+  npm install --prefix bench --no-save --no-audit --no-fund "lighthouse@$LIGHTHOUSE_VERSION"
+fi
+echo "== building (release front end, server profile)"
+scripts/build-front.sh >/dev/null
+cargo build --profile server -p configurator-server
+echo "== measuring"
+SERVER_BIN="$PWD/target/server/configurator-server" DIST_DIR="$PWD/dist" \
+  LIGHTHOUSE="$PWD/bench/node_modules/.bin/lighthouse" node bench/report.mjs
