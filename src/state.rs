@@ -246,13 +246,18 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
     // The server's catalog, or `None` when it is the saved copy word for word (the usual case:
     // nothing to parse, and the page on screen is not built again under the user's hands).
     let have_copy = cached.is_some();
+    // Parsing, saving and rendering each get a task of their own, so that the browser can paint
+    // and answer input between them.
     let fetched = LocalResource::new(move || async move {
         let text = api::catalog_text().await?;
         if have_copy && storage::holds_json(storage::CATALOG_KEY, CATALOG_VERSION, &text) {
             return Ok(None);
         }
+        next_task().await;
         let response = api::parse_catalog(&text)?;
+        next_task().await;
         storage::save_json(storage::CATALOG_KEY, CATALOG_VERSION, &text);
+        next_task().await;
         Ok(Some(SharedCatalog::new(response)))
     });
     let catalog = Memo::new(move |_| match (fetched.get(), cached.clone()) {
@@ -311,4 +316,12 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
 /// The app state provided by the app shell (or a test's wrapper).
 pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
+}
+
+/// Resolves in a new task of the browser's event loop (`setTimeout(0)`).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
