@@ -17,7 +17,7 @@ use configurator_domain::{
     code,
     price::OrderQuote,
 };
-use configurator_plan::EarliestError;
+use configurator_plan::{EarliestError, YearMonth};
 
 use super::{AppState, Error, json::JsonBody, plan::plan_error};
 use crate::lines;
@@ -27,6 +27,16 @@ pub fn router() -> Router<AppState> {
         .route("/quotes", post(quote))
         .route("/availability", get(availability))
         .route("/availability/models", get(model_months))
+}
+
+/// Brings this instance's plan up to date with the database, and says which month it is.
+async fn caught_up(state: &AppState) -> Result<YearMonth, Error> {
+    state
+        .plan
+        .refresh(&state.db.pool)
+        .await
+        .map_err(plan_error)?;
+    Ok(state.clock.month())
 }
 
 #[utoipa::path(
@@ -40,12 +50,7 @@ pub fn router() -> Router<AppState> {
 pub(super) async fn model_months(
     State(state): State<AppState>,
 ) -> Result<Json<ModelMonthsResponse>, Error> {
-    state
-        .plan
-        .refresh(&state.db.pool)
-        .await
-        .map_err(plan_error)?;
-    let today = state.clock.month();
+    let today = caught_up(&state).await?;
     let first = state.plan.read(|plan| {
         state
             .data
@@ -142,12 +147,7 @@ pub(super) async fn availability(
                 format!("model `{}` is not planned", configuration.model),
             )
         })?;
-    state
-        .plan
-        .refresh(&state.db.pool)
-        .await
-        .map_err(plan_error)?;
-    let today = state.clock.month();
+    let today = caught_up(&state).await?;
     let earliest = state
         .plan
         .read(|plan| plan.earliest(&routing.line, &routing.kit, u32::from(quantity), today));
