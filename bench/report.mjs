@@ -11,6 +11,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchBrowser, newPage, startServer } from '../e2e/support/server.mjs';
+import { serverLoad } from './load.mjs';
 
 const dist = process.env.DIST_DIR ?? 'dist';
 const lighthouse = process.env.LIGHTHOUSE;
@@ -139,6 +140,8 @@ try {
     }
     data.clicks[`cpu${slowdown}x`] = { price: stats(all.price), frame: stats(all.frame), models: models.map((m) => m[0]) };
   }
+  // Last: the load fills the plan with orders.
+  data.load = await serverLoad(server);
 } finally {
   await browser.close();
   await server.stop();
@@ -166,12 +169,18 @@ for (const [name, { price, frame }] of Object.entries(data.clicks)) {
   row(`click → next frame, p50 / p95 / max (${name})`, `${frame.p50.toFixed(1)} / ${frame.p95.toFixed(1)} / ${frame.max.toFixed(1)} ms`, '–');
 }
 
+for (const run of data.load.runs) {
+  row(`server: ${run.name}`, `${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms, ${run.errors} errors, server CPU ${run.serverCpuPercent.toFixed(0)} %`, '–');
+}
+row('server: peak memory after the load', `${data.load.peakMemoryMb.toFixed(1)} MB`, '–');
+
 const sizeRows = (build) => data.sizes[build].rows.map((r) => `| ${build} | ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`).join('\n');
 const report = `# Benchmark report
 
 ${data.date}, ${data.machine}. Written by \`bench/run.sh\`; the raw data is in \`bench/report.json\`.
 Lighthouse 12.2.3, mobile defaults (simulated throttling), Debian's Chromium, median of ${RUNS}
-runs per page; clicks are Playwright's \`locator.click()\` (real mouse events), ${Math.ceil(CLICKS / 3)} per
+runs per page; the server load is wrk, ${data.load.connections} connections for ${data.load.seconds} s per
+scenario, on the same 2 cores as the server; clicks are Playwright's \`locator.click()\` (real mouse events), ${Math.ceil(CLICKS / 3)} per
 model on ${data.clicks.cpu1x.models.join(', ')}, timed in the page from the click event's \`timeStamp\`.
 
 | measure | value | budget | result |
@@ -185,8 +194,8 @@ ${rows.join('\n')}
 ${sizeRows('public')}
 ${sizeRows('office')}
 
-Not measured yet (issue 13): the server under load (wrk), the planner's re-plan of 300,000 lines,
-and the crash and retry drills.
+Not measured yet (issue 13): order submissions on PostgreSQL, the planner's re-plan of 300,000
+lines, and the crash and retry drills.
 `;
 writeFileSync(new URL('report.md', import.meta.url), report);
 writeFileSync(new URL('report.json', import.meta.url), `${JSON.stringify(data, null, 2)}\n`);

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Builds the release front end and server, installs Lighthouse 12.2.3 into bench/node_modules if it
 # is missing, and runs bench/report.mjs: sizes, Lighthouse (3 runs per page, median) and click
-# latency, written to bench/report.md and bench/report.json. A measurement, not a test: .ci/run
-# does not run it. About 10 minutes on 2 cores after scripts/setup.sh.
+# latency and the server under wrk, written to bench/report.md and bench/report.json. Not a test: .ci/run
+# does not run it. About 5 minutes on 2 cores after scripts/setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 source scripts/env.sh
+if ! command -v wrk >/dev/null; then
+  echo "== installing wrk (Debian)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
 LIGHTHOUSE_VERSION=12.2.3
 if [ "$(bench/node_modules/.bin/lighthouse --version 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
   echo "== installing lighthouse $LIGHTHOUSE_VERSION into bench/node_modules"

@@ -58,6 +58,7 @@ export async function startServer(extraArgs = [], again = null) {
     url,
     port,
     folder,
+    pid: child.pid,
     log: () => log,
     /** Stops the server; `keep` keeps its database for a restart with `startServer(args, this)`. */
     async stop({ keep = false } = {}) {

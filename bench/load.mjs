@@ -1,0 +1,92 @@
+// The server under load, driven by wrk (Debian's): the catalog revalidated with If-None-Match
+// (304), quotes, availability, and order submissions with a unique idempotency key each. Per
+// scenario: requests/s, p50 and p99 latency, non-2xx/3xx answers, and the server's CPU time; the
+// server's peak memory at the end. Used by bench/report.mjs.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 16);
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds the process `pid` has used (user + system). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** The peak resident memory of `pid`, in MB. */
+function peakMemoryMb(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+/** Milliseconds of a wrk duration (`850.00us`, `1.23ms`, `2.01s`). */
+function ms(text) {
+  const [, value, unit] = text.match(/^([\d.]+)(us|ms|s|m)$/);
+  return Number(value) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit];
+}
+
+/** Runs wrk with the Lua `script` on `url` while measuring the server's CPU. */
+function wrk(name, url, script, pid) {
+  const folder = mkdtempSync(join(tmpdir(), 'bench-wrk-'));
+  const file = join(folder, 'scenario.lua');
+  writeFileSync(file, script);
+  const cpuBefore = cpuSeconds(pid);
+  const out = spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', '-s', file, url], { encoding: 'utf8' });
+  const cpu = cpuSeconds(pid) - cpuBefore;
+  if (out.status !== 0) throw new Error(`wrk failed for ${name}: ${out.stderr}`);
+  const text = out.stdout;
+  const percentile = (p) => ms(text.match(new RegExp(`^\\s+${p}%\\s+(\\S+)`, 'm'))[1]);
+  return {
+    name,
+    requestsPerSecond: Number(text.match(/Requests\/sec:\s+([\d.]+)/)[1]),
+    p50Ms: percentile(50),
+    p99Ms: percentile(99),
+    errors: Number(text.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0),
+    serverCpuPercent: (100 * cpu) / SECONDS,
+    raw: text,
+  };
+}
+
+/** Lua for a request with `method`, `headers` and `body`; `unique` adds a fresh Idempotency-Key. */
+function lua({ method = 'GET', headers = {}, body = null, unique = false }) {
+  const header = Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join('\n');
+  const bodyLine = body === null ? '' : `wrk.body = ${JSON.stringify(body)}`;
+  const keyed = unique ? `
+local thread_id = 0
+local counter = 0
+function setup(thread) thread_id = thread_id + 1; thread:set("id", thread_id) end
+function request()
+  counter = counter + 1
+  wrk.headers["Idempotency-Key"] = "bench-" .. tostring(id) .. "-" .. tostring(counter) .. "-" .. tostring(os.time())
+  return wrk.format()
+end` : '';
+  return `wrk.method = "${method}"\n${header}\n${bodyLine}\n${keyed}\n`;
+}
+
+/** Every scenario against `server` (started with --demo), then its peak memory. */
+export async function serverLoad(server) {
+  const catalog = await fetch(`${server.url}/api/v1/catalog`);
+  const etag = catalog.headers.get('etag');
+  const { default_codes: codes } = await catalog.json();
+  const market = 'KG';
+  const login = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'dealer1', password: 'demo' }),
+  });
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status}`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const json = { 'content-type': 'application/json' };
+  const order = JSON.stringify({ market, lines: [{ code: codes.cobalt, quantity: 1 }] });
+  const runs = [
+    wrk('catalog, If-None-Match (304)', `${server.url}/api/v1/catalog`, lua({ headers: { 'if-none-match': etag, 'accept-encoding': 'br' } }), server.pid),
+    wrk('quote (POST /quotes)', `${server.url}/api/v1/quotes`, lua({ method: 'POST', headers: json, body: JSON.stringify({ market, lines: [{ code: codes.cobalt, quantity: 5 }, { code: codes['np37-city'], quantity: 30 }] }) }), server.pid),
+    wrk('availability (GET /availability)', `${server.url}/api/v1/availability?code=${codes.cobalt}&quantity=5`, lua({}), server.pid),
+    wrk('order submissions, SQLite (synchronous=FULL)', `${server.url}/api/v1/orders`, lua({ method: 'POST', headers: { ...json, cookie }, body: order, unique: true }), server.pid),
+  ];
+  return { seconds: SECONDS, connections: CONNECTIONS, runs, peakMemoryMb: peakMemoryMb(server.pid) };
+}
