@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServer } from '../e2e/support/server.mjs';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 16);
@@ -67,26 +68,52 @@ end` : '';
   return `wrk.method = "${method}"\n${header}\n${bodyLine}\n${keyed}\n`;
 }
 
-/** Every scenario against `server` (started with --demo), then its peak memory. */
+const MARKET = 'KG';
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** dealer1's session cookie on `server` (started with --demo). */
+async function signIn(server) {
+  const login = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: JSON_TYPE,
+    body: JSON.stringify({ username: 'dealer1', password: 'demo' }),
+  });
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status}`);
+  return login.headers.get('set-cookie').split(';')[0];
+}
+
+/** Order submissions of one Cobalt each, a fresh idempotency key per request. */
+async function orders(name, server, code) {
+  const cookie = await signIn(server);
+  const order = JSON.stringify({ market: MARKET, lines: [{ code, quantity: 1 }] });
+  return wrk(name, `${server.url}/api/v1/orders`, lua({ method: 'POST', headers: { ...JSON_TYPE, cookie }, body: order, unique: true }), server.pid);
+}
+
+/**
+ * Every scenario against `server` (started with --demo), then its peak memory; order submissions
+ * also on PostgreSQL when `BENCH_POSTGRES_URL` names an empty database (bench/run.sh starts one).
+ */
 export async function serverLoad(server) {
   const catalog = await fetch(`${server.url}/api/v1/catalog`);
   const etag = catalog.headers.get('etag');
   const { default_codes: codes } = await catalog.json();
-  const market = 'KG';
-  const login = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'dealer1', password: 'demo' }),
-  });
-  if (!login.ok) throw new Error(`sign-in failed: ${login.status}`);
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const json = { 'content-type': 'application/json' };
-  const order = JSON.stringify({ market, lines: [{ code: codes.cobalt, quantity: 1 }] });
+  const market = MARKET;
+  const json = JSON_TYPE;
   const runs = [
     wrk('catalog, If-None-Match (304)', `${server.url}/api/v1/catalog`, lua({ headers: { 'if-none-match': etag, 'accept-encoding': 'br' } }), server.pid),
     wrk('quote (POST /quotes)', `${server.url}/api/v1/quotes`, lua({ method: 'POST', headers: json, body: JSON.stringify({ market, lines: [{ code: codes.cobalt, quantity: 5 }, { code: codes['np37-city'], quantity: 30 }] }) }), server.pid),
     wrk('availability (GET /availability)', `${server.url}/api/v1/availability?code=${codes.cobalt}&quantity=5`, lua({}), server.pid),
-    wrk('order submissions, SQLite (synchronous=FULL)', `${server.url}/api/v1/orders`, lua({ method: 'POST', headers: { ...json, cookie }, body: order, unique: true }), server.pid),
+    await orders('order submissions, SQLite (synchronous=FULL)', server, codes.cobalt),
   ];
-  return { seconds: SECONDS, connections: CONNECTIONS, runs, peakMemoryMb: peakMemoryMb(server.pid) };
+  const peak = peakMemoryMb(server.pid);
+  const postgres = process.env.BENCH_POSTGRES_URL;
+  if (postgres) {
+    const onPostgres = await startServer(['--demo', '--database-url', postgres]);
+    try {
+      runs.push(await orders('order submissions, PostgreSQL (fsync and synchronous_commit on)', onPostgres, codes.cobalt));
+    } finally {
+      await onPostgres.stop();
+    }
+  }
+  return { seconds: SECONDS, connections: CONNECTIONS, runs, peakMemoryMb: peak };
 }

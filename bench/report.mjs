@@ -172,7 +172,7 @@ for (const [name, { price, frame }] of Object.entries(data.clicks)) {
 for (const run of data.load.runs) {
   row(`server: ${run.name}`, `${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms, ${run.errors} errors, server CPU ${run.serverCpuPercent.toFixed(0)} %`, '–');
 }
-row('server: peak memory after the load', `${data.load.peakMemoryMb.toFixed(1)} MB`, '–');
+row('server: peak memory after the SQLite load', `${data.load.peakMemoryMb.toFixed(1)} MB`, '–');
 
 const sizeRows = (build) => data.sizes[build].rows.map((r) => `| ${build} | ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`).join('\n');
 const report = `# Benchmark report
@@ -194,8 +194,8 @@ ${rows.join('\n')}
 ${sizeRows('public')}
 ${sizeRows('office')}
 
-Not measured yet (issue 13): order submissions on PostgreSQL, the planner's re-plan of 300,000
-lines, and the crash and retry drills.
+Not measured yet (issue 13): group commit, the planner's re-plan of 300,000 lines, and the crash
+and retry drills.
 `;
 writeFileSync(new URL('report.md', import.meta.url), report);
 writeFileSync(new URL('report.json', import.meta.url), `${JSON.stringify(data, null, 2)}\n`);

@@ -20,5 +20,8 @@ echo "== building (release front end, server profile)"
 scripts/build-front.sh >/dev/null
 cargo build --profile server -p configurator-server
 echo "== measuring"
-SERVER_BIN="$PWD/target/server/configurator-server" DIST_DIR="$PWD/dist" \
+source scripts/postgres.sh
+trap stop_postgres EXIT
+start_postgres
+BENCH_POSTGRES_URL="$POSTGRES_URL" SERVER_BIN="$PWD/target/server/configurator-server" DIST_DIR="$PWD/dist" \
   LIGHTHOUSE="$PWD/bench/node_modules/.bin/lighthouse" node bench/report.mjs

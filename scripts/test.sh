@@ -9,42 +9,12 @@ started=$(date +%s)
 scripts/setup.sh --test || { echo "setup failed"; exit 1; }
 source scripts/env.sh
 
-# A throwaway PostgreSQL cluster under /tmp for the server's storage and API tests, which run on
-# SQLite and, through TEST_DATABASE_URL, on PostgreSQL. REQUIRE_TEST_DATABASE makes those tests
-# fail rather than skip if the URL is missing; a cluster that does not start fails the run.
-pg_dir=""
-start_postgres() {
-  local bin port as_pg=()
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  if [ ! -x "$bin/initdb" ]; then
-    echo "error: PostgreSQL is not installed (scripts/setup.sh --test installs it)" >&2
-    return 1
-  fi
-  pg_dir=$(mktemp -d /tmp/configurator-pg.XXXXXX)
-  if [ "$(id -u)" = 0 ]; then
-    chown postgres: "$pg_dir"
-    as_pg=(runuser -u postgres --)
-  fi
-  port=$((50000 + RANDOM % 10000))
-  "${as_pg[@]}" "$bin/initdb" -D "$pg_dir/data" -U postgres -A trust >"$pg_dir/initdb.log" 2>&1 &&
-    "${as_pg[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 \
-      -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null ||
-    {
-      echo "error: cannot start PostgreSQL; see $pg_dir/*.log:" >&2
-      tail -n 20 "$pg_dir"/*.log >&2
-      return 1
-    }
-  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
-  echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on port $port (data in $pg_dir)"
-}
-stop_postgres() {
-  [ -n "$pg_dir" ] && [ -d "$pg_dir/data" ] || return 0
-  local bin as_pg=()
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  [ "$(id -u)" = 0 ] && as_pg=(runuser -u postgres --)
-  "${as_pg[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1
-  rm -rf "$pg_dir"
-}
+# A throwaway PostgreSQL cluster under /tmp (fsync off: tests need no durability) for the
+# server's storage and API tests, which run on SQLite and, through TEST_DATABASE_URL, on
+# PostgreSQL. REQUIRE_TEST_DATABASE makes those tests fail rather than skip if the URL is missing;
+# a cluster that does not start fails the run.
+source scripts/postgres.sh
+test_postgres() { start_postgres -c fsync=off && export TEST_DATABASE_URL="$POSTGRES_URL"; }
 trap stop_postgres EXIT
 export REQUIRE_TEST_DATABASE=1
 
@@ -72,7 +42,7 @@ e2e() {
 layer format cargo fmt --all --check
 layer clippy-native cargo clippy --workspace --exclude configurator --all-targets --all-features -- -D warnings
 layer clippy-wasm cargo clippy -p configurator --target wasm32-unknown-unknown --all-targets -- -D warnings
-layer postgres start_postgres
+layer postgres test_postgres
 layer native-tests cargo test --workspace --all-features
 layer browser-tests cargo test -p configurator --target wasm32-unknown-unknown
 layer release-build scripts/build-front.sh

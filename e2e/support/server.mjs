@@ -25,8 +25,9 @@ async function freePort() {
 }
 
 /**
- * Starts `configurator-server` and resolves once `/api/v1/health` answers. `again` restarts a
- * stopped server: the same port and the same database, as after a crash or a deploy.
+ * Starts `configurator-server` and resolves once `/api/v1/health` answers: on a fresh SQLite
+ * database, unless `extraArgs` names a `--database-url`. `again` restarts a stopped server: the
+ * same port and the same database, as after a crash or a deploy.
  */
 export async function startServer(extraArgs = [], again = null) {
   const bin = process.env.SERVER_BIN;
@@ -35,9 +36,10 @@ export async function startServer(extraArgs = [], again = null) {
   const folder = again?.folder ?? mkdtempSync(join(tmpdir(), 'configurator-e2e-'));
   const port = again?.port ?? await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const database = extraArgs.includes('--database-url') ? [] : ['--database-url', `sqlite://${join(folder, 'e2e.db')}`];
   const child = spawn(bin, [
     '--listen', `127.0.0.1:${port}`,
-    '--database-url', `sqlite://${join(folder, 'e2e.db')}`,
+    ...database,
     '--dist', dist,
     ...extraArgs,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
