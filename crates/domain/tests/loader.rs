@@ -3,23 +3,9 @@
 
 mod common;
 
-use common::{SMALL, small};
+use common::{SMALL, errors, small, with};
 use configurator_domain::Catalog;
 use configurator_domain::catalog::{CatalogError, LoadError, Problem};
-
-/// The small catalog with one text replaced (which must be there).
-fn with(from: &str, to: &str) -> String {
-    assert!(SMALL.contains(from), "{from}");
-    SMALL.replacen(from, to, 1)
-}
-
-fn errors(text: &str) -> Vec<String> {
-    match Catalog::from_toml_str(text) {
-        Ok(_) => vec![],
-        Err(CatalogError::Invalid(list)) => list.iter().map(ToString::to_string).collect(),
-        Err(e) => vec![e.to_string()],
-    }
-}
 
 #[test]
 fn the_small_catalog_loads() {

@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{SHIPPED, SMALL, model, powertrain, select, small};
-use configurator_domain::catalog::{CatalogError, ConsumptionUnit, Fuel, Specs};
+use common::{SHIPPED, SMALL, errors, model, powertrain, select, small, with};
+use configurator_domain::catalog::{ConsumptionUnit, Fuel, Specs};
 use configurator_domain::engine::apply;
 use configurator_domain::{Catalog, Choice, Model};
 
@@ -96,20 +96,6 @@ fn every_model_shows_its_default_configurations_figures() {
                 m.id()
             );
         }
-    }
-}
-
-/// The small catalog with `from` replaced by `to` (which must be there).
-fn with(from: &str, to: &str) -> String {
-    assert!(SMALL.contains(from), "{from}");
-    SMALL.replacen(from, to, 1)
-}
-
-fn errors(text: &str) -> Vec<String> {
-    match Catalog::from_toml_str(text) {
-        Ok(_) => vec![],
-        Err(CatalogError::Invalid(list)) => list.iter().map(ToString::to_string).collect(),
-        Err(e) => vec![e.to_string()],
     }
 }
 

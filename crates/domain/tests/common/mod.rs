@@ -1,6 +1,7 @@
 //! Shared helpers of the integration tests: the small inline catalog and shorthands.
 #![allow(dead_code, reason = "each test file uses a different part")]
 
+use configurator_domain::catalog::CatalogError;
 use configurator_domain::engine::{ApplyError, apply, check};
 use configurator_domain::{Catalog, Choice, Configuration, Model};
 
@@ -90,4 +91,19 @@ pub fn walk(model: &Model, picks: &[usize]) -> Vec<Configuration> {
         seen.push(c.clone());
     }
     seen
+}
+
+/// The small catalog with `from` replaced by `to` (which must be there).
+pub fn with(from: &str, to: &str) -> String {
+    assert!(SMALL.contains(from), "{from}");
+    SMALL.replacen(from, to, 1)
+}
+
+/// The problems the loader finds in `text`, as messages; none for a valid catalog.
+pub fn errors(text: &str) -> Vec<String> {
+    match Catalog::from_toml_str(text) {
+        Ok(_) => vec![],
+        Err(CatalogError::Invalid(list)) => list.iter().map(ToString::to_string).collect(),
+        Err(e) => vec![e.to_string()],
+    }
 }
