@@ -187,3 +187,30 @@ test('an order with vehicles in a frozen month cannot be cancelled, and the page
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('on a 320 px phone in Uzbek, a fleet of 999 in UZS: cart, order and orders fit the width', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const page = await newPage(context);
+  await signIn(page, 'dealer1');
+  for (const model of ['nqr-tourist', 'cobalt']) await addToCart(page, model, 999);
+  await page.selectOption('select[name=lang]', 'uz');
+  await page.selectOption('select[name=market]', 'UZ');
+  const fits = async (name) => {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.equal(width, 320, `${name} is ${width} px wide`);
+    await screenshot(page, `ordering-320-${name}`);
+  };
+  await page.goto(`${server.url}/cart`);
+  await page.locator('.cart-total [data-total]').waitFor();
+  assert.match(await page.locator('.cart-total [data-total]').textContent(), /^\d{1,3}(\s\d{3}){4},\d\d\sUZS$/, 'a 13-digit amount');
+  await fits('cart');
+  await page.locator('.cart-actions button').click();
+  await page.locator('[data-outbox="placed"] a').click();
+  await page.locator('.order-lines tbody tr').nth(1).waitFor();
+  await fits('order');
+  await page.goto(`${server.url}/orders`);
+  await page.locator('.order-item').first().waitFor();
+  await fits('orders');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
