@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building (and, with `--test`, testing) needs, checking versions first so that a
 # second run takes seconds. Everything comes from crates.io, npm or Debian: nothing else is reachable.
-#   scripts/setup.sh          rust target, trunk, wasm-bindgen-cli, npm tools (wasm-opt)
+#   scripts/setup.sh          rust target, trunk, wasm-bindgen-cli, zopfli and brotli, npm tools (wasm-opt)
 #   scripts/setup.sh --test   the same, plus Chromium and ChromeDriver
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +37,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
   # Not --locked: its lockfile names a crate version the registry here lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! command -v zopfli >/dev/null || ! command -v brotli >/dev/null; then
+  step "installing zopfli and brotli (precompressed front end files)"
+  apt_install zopfli brotli
 fi
 
 if ! command -v npm >/dev/null; then

@@ -2,7 +2,7 @@
 //! the server cannot be reached), the market and currency prices are shown in, and notices about
 //! stored data that had to be dropped.
 
-use std::sync::Arc;
+use std::{sync::Arc, time::Duration};
 
 use configurator_domain::{
     Catalog, MarketId, ModelId,
@@ -320,8 +320,14 @@ pub fn use_app_state() -> AppState {
 
 /// Resolves in a new task of the browser's event loop (`setTimeout(0)`).
 async fn next_task() {
+    after(Duration::ZERO).await;
+}
+
+/// Resolves after `delay`, in a new task of the browser's event loop (`setTimeout`).
+pub async fn after(delay: Duration) {
+    let millis = i32::try_from(delay.as_millis()).unwrap_or(i32::MAX);
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

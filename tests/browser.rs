@@ -4,7 +4,7 @@
 
 use configurator::{
     app::{App, PUBLIC_PAGES},
-    components::server_status::ServerStatus,
+    components::server_status::{FIRST_CHECK_AFTER, ServerStatus},
     i18n::I18nContextProvider,
     navigation::current,
 };
@@ -14,12 +14,12 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
 
-use support::{answer, container, count, find, has, wait_until};
+use support::{answer, container, count, find, has, sleep, wait_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-async fn server_status_shows_loading_then_the_error_and_try_again_shows_the_new_answer() {
+async fn server_status_waits_then_shows_the_error_and_try_again_shows_the_new_answer() {
     let root = container();
     let _handle = mount_to(root.clone(), || {
         view! { <I18nContextProvider enable_cookie=false><ServerStatus /></I18nContextProvider> }
@@ -30,7 +30,11 @@ async fn server_status_shows_loading_then_the_error_and_try_again_shows_the_new_
         "starts in the loading state: {}",
         root.inner_html()
     );
+    // Nothing is asked before the first check is due.
+    sleep(FIRST_CHECK_AFTER.as_millis() as u64 - 500).await;
+    assert!(has(&root, "[data-state=loading]"), "{}", root.inner_html());
     // The test runner's own web server has no API: the health call answers 404.
+    sleep(500).await;
     wait_until("the error", || has(&root, "[data-state=error]")).await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("Server unavailable"), "{text}");

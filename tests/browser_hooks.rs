@@ -177,7 +177,7 @@ async fn use_url_sync_writes_the_address_and_the_draft_a_moment_after_a_change()
     editing.configuration.set(mats);
     tick().await;
     assert_eq!(current(), href(&model, default_code, 1), "not at once");
-    sleep(PERSIST_DELAY.as_millis() as i32 + 100).await;
+    sleep(PERSIST_DELAY.as_millis() as u64 + 100).await;
     let mats_code = code.get_untracked();
     assert_eq!(current(), href(&model, mats_code.clone(), 1));
     assert_eq!(history_length(), entries + 1);
@@ -185,7 +185,7 @@ async fn use_url_sync_writes_the_address_and_the_draft_a_moment_after_a_change()
 
     // A new quantity puts the same step right.
     editing.quantity.set(Quantity::try_from(3).expect("3"));
-    sleep(PERSIST_DELAY.as_millis() as i32 + 100).await;
+    sleep(PERSIST_DELAY.as_millis() as u64 + 100).await;
     assert_eq!(current(), href(&model, mats_code.clone(), 3));
     assert_eq!(history_length(), entries + 1);
     assert_eq!(draft().map(|d| d.quantity), Some(3));
@@ -252,7 +252,7 @@ async fn use_history_shows_what_the_address_names_and_the_address_wins() {
         editing.configuration.get_untracked() == lt
     })
     .await;
-    sleep(PERSIST_DELAY.as_millis() as i32 + 100).await;
+    sleep(PERSIST_DELAY.as_millis() as u64 + 100).await;
     assert_eq!(editing.configuration.get_untracked(), lt);
     assert_eq!(current(), href(&model, encode(&lt), 4));
 

@@ -69,15 +69,8 @@ pub async fn tick() {
 }
 
 /// Waits for `ms` milliseconds of browser time, letting fetches, timers and effects run.
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("set a timeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timeout resolves");
+pub async fn sleep(ms: u64) {
+    configurator::state::after(std::time::Duration::from_millis(ms)).await;
 }
 
 /// Polls until `condition` holds, up to two seconds; `what` says what was waited for.

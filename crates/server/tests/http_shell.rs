@@ -14,7 +14,7 @@ use http_body_util::BodyExt as _;
 use tower::ServiceExt as _;
 
 /// The app over a temporary database and a temporary `dist/` holding the two builds' indexes and one
-/// hashed asset.
+/// hashed asset, with a brotli neighbour of the asset and a gzip one of the public index.
 async fn test_app() -> (Router, tempfile::TempDir) {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let dist = folder.path().join("dist");
@@ -31,6 +31,12 @@ async fn test_app() -> (Router, tempfile::TempDir) {
         [0u8; 64],
     )
     .expect("wasm");
+    std::fs::write(
+        dist.join("configurator-0123456789abcdef_bg.wasm.br"),
+        "brotli bytes",
+    )
+    .expect("wasm.br");
+    std::fs::write(dist.join("index.html.gz"), "gzip bytes").expect("index.html.gz");
     let url = format!("sqlite://{}", folder.path().join("db/test.db").display());
     let db = Database::open(&url).await.expect("open the database");
     let state = AppState::new(db, dist);
@@ -129,4 +135,42 @@ async fn answers_are_compressed_when_the_client_accepts_it() {
         .await
         .expect("a response");
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
+}
+
+/// `path` asked for with `Accept-Encoding: encoding`: the `Content-Encoding` answered and the body.
+async fn get_encoded(app: &Router, path: &str, encoding: &str) -> (Option<String>, Vec<u8>) {
+    let response = app
+        .clone()
+        .oneshot(
+            Request::get(path)
+                .header(header::ACCEPT_ENCODING, encoding)
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("a response");
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    let content_encoding = response
+        .headers()
+        .get(header::CONTENT_ENCODING)
+        .map(|value| value.to_str().expect("ascii").to_owned());
+    let body = response.into_body().collect().await.expect("body");
+    (content_encoding, body.to_bytes().to_vec())
+}
+
+#[tokio::test]
+async fn precompressed_neighbours_are_answered_as_they_are() {
+    let (app, _folder) = test_app().await;
+    let wasm = "/configurator-0123456789abcdef_bg.wasm";
+    let (encoding, body) = get_encoded(&app, wasm, "br, gzip").await;
+    assert_eq!(encoding.as_deref(), Some("br"));
+    assert_eq!(body, b"brotli bytes");
+    // A deep link answers the index's own `.gz`, not a fresh compression of the index.
+    let (encoding, body) = get_encoded(&app, "/configure/cobalt", "gzip").await;
+    assert_eq!(encoding.as_deref(), Some("gzip"));
+    assert_eq!(body, b"gzip bytes");
+    // Without a neighbour for that encoding, the layer compresses the file itself.
+    let (encoding, body) = get_encoded(&app, wasm, "gzip").await;
+    assert_eq!(encoding.as_deref(), Some("gzip"));
+    assert_ne!(body, b"brotli bytes");
 }

@@ -1,6 +1,9 @@
 //! The built front end: hashed assets cached for a year, `index.html` revalidated every time, and
 //! for every unknown path without a file extension, so that deep links work, the `index.html` of
-//! the build that carries the page ([`Bundle`]: the back office's is in `dist/office/`).
+//! the build that carries the page ([`Bundle`]: the back office's is in `dist/office/`). Files are
+//! answered from their precompressed neighbours (`.br`, `.gz`, written by `scripts/build-front.sh`
+//! at the highest settings) when the client accepts them; the compression layer then leaves them
+//! alone, and compresses on the fly only what has no neighbour.
 
 use std::{path::Path, sync::Arc};
 
@@ -34,17 +37,24 @@ pub fn index_of(dist_dir: &Path, bundle: Bundle) -> std::path::PathBuf {
 /// Serves `dist_dir`.
 pub fn service(dist_dir: &Path) -> Router {
     let indexes = Arc::new(Indexes {
-        public: ServeFile::new(index_of(dist_dir, Bundle::Public)),
-        office: ServeFile::new(index_of(dist_dir, Bundle::Office)),
+        public: precompressed(ServeFile::new(index_of(dist_dir, Bundle::Public))),
+        office: precompressed(ServeFile::new(index_of(dist_dir, Bundle::Office))),
     });
     let fallback = Router::new().fallback(spa_fallback).with_state(indexes);
     Router::new()
         .fallback_service(
             ServeDir::new(dist_dir)
+                .precompressed_br()
+                .precompressed_gzip()
                 .append_index_html_on_directories(true)
                 .fallback(fallback),
         )
         .layer(middleware::from_fn(cache_control))
+}
+
+/// A build's `index.html`, answered from its `.br` or `.gz` neighbour when the client accepts it.
+fn precompressed(index: ServeFile) -> ServeFile {
+    index.precompressed_br().precompressed_gzip()
 }
 
 /// The page's build's `index.html` for client-side routes; a plain 404 for a missing file.
