@@ -6,6 +6,7 @@ mod bits;
 pub mod bundle;
 pub mod catalog;
 pub mod code;
+pub mod cost;
 pub mod decimal;
 pub mod engine;
 pub mod ids;

@@ -5,7 +5,7 @@ mod common;
 
 use common::{SMALL, errors, small, with};
 use configurator_domain::Catalog;
-use configurator_domain::catalog::{CatalogError, LoadError, Problem};
+use configurator_domain::catalog::{CatalogError, ConsumptionUnit, LoadError, Problem, PumpFuel};
 
 #[test]
 fn the_small_catalog_loads() {
@@ -326,4 +326,135 @@ fn more_options_than_a_set_holds_is_a_problem_not_a_crash() {
         errors(&format!("{SMALL}{extra}")),
         ["models[1]: 138 options: at most 128 are supported"]
     );
+}
+
+#[test]
+fn fuel_prices_name_the_entry_and_the_value() {
+    let text = with("price_per_unit = 7250", "price_per_unit = 0");
+    assert_eq!(
+        errors(&text),
+        ["fuel_prices[0].price_per_unit: `0` out of range: expected minor units above zero"]
+    );
+    let text = with("price_per_unit = 8400", "price_per_unit = -8400");
+    assert_eq!(
+        errors(&text),
+        ["fuel_prices[1].price_per_unit: `-8400` out of range: expected minor units above zero"]
+    );
+    // Diesel is not consumed by the small catalog's models: replacing it leaves nothing missing.
+    let text = with(r#"fuel = "diesel""#, r#"fuel = "lpg""#);
+    assert_eq!(errors(&text), ["fuel_prices[1].fuel: unknown fuel `lpg`"]);
+    let text = with(r#"fuel = "diesel""#, r#"fuel = "petrol-cng""#);
+    assert_eq!(
+        errors(&text),
+        ["fuel_prices[1].fuel: unknown fuel `petrol-cng`"]
+    );
+    let text = with(r#"fuel = "diesel""#, r#"fuel = "petrol""#);
+    assert_eq!(
+        errors(&text),
+        ["fuel_prices[1]: a second price of `petrol` per `l` for market `KG`"]
+    );
+    let text = with(
+        r#"as_of = "2026-11-01"              #"#,
+        r#"as_of = "1 Nov 2026" #"#,
+    );
+    assert_eq!(
+        errors(&text),
+        ["fuel_prices[0].as_of: invalid value `1 Nov 2026`: expected a date `YYYY-MM-DD`"]
+    );
+}
+
+#[test]
+fn every_market_prices_every_fuel_the_models_consume() {
+    // Petrol by the cubic metre: the unit is wrong, and Kyrgyzstan has no petrol by the litre.
+    let text = with(r#"unit = "l"                        #"#, r#"unit = "m3" #"#);
+    assert_eq!(
+        errors(&text),
+        [
+            "fuel_prices[0].unit: invalid value `m3`: expected a unit that measures the fuel: `l` for petrol and diesel, `m3` or `kg` for cng",
+            "fuel_prices: no price of `petrol` per `l` for market `KG`: `models[0].specs` consumes it",
+        ]
+    );
+    // A market nobody sells in, so Kyrgyzstan's petrol is missing.
+    let text = with(
+        r#"market = "KG"                     #"#,
+        r#"market = "KZ" #"#,
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "fuel_prices[0].market: unknown market `KZ`",
+            "fuel_prices: no price of `petrol` per `l` for market `KG`: `models[0].specs` consumes it",
+        ]
+    );
+    // Uzbekistan without methane, which the Cobalt's gas kit burns.
+    let uz_cng = "\n[[fuel_prices]]\nmarket = \"UZ\"\nfuel = \"cng\"\nunit = \"m3\"\nprice_per_unit = 440000\nas_of = \"2026-11-01\"\n";
+    let text = with(uz_cng, "");
+    assert_eq!(
+        errors(&text),
+        [
+            "fuel_prices: no price of `cng` per `m3` for market `UZ`: `models[0].groups[2].options[2].specs` consumes it"
+        ]
+    );
+    // No fuel prices at all: each market misses each fuel, named once with its first consumer.
+    let head_end = SMALL.find("\n[[fuel_prices]]").expect("fuel prices");
+    let models = SMALL.find("\n[[models]]").expect("models");
+    let text = format!("{}{}", &SMALL[..head_end], &SMALL[models..]);
+    assert_eq!(
+        errors(&text),
+        [
+            "fuel_prices: no price of `petrol` per `l` for market `KG`: `models[0].specs` consumes it",
+            "fuel_prices: no price of `petrol` per `l` for market `UZ`: `models[0].specs` consumes it",
+            "fuel_prices: no price of `cng` per `m3` for market `KG`: `models[0].groups[2].options[2].specs` consumes it",
+            "fuel_prices: no price of `cng` per `m3` for market `UZ`: `models[0].groups[2].options[2].specs` consumes it",
+        ]
+    );
+}
+
+#[test]
+fn maintenance_estimates_are_above_zero() {
+    let text = with("maintenance_per_100km = 180", "maintenance_per_100km = 0");
+    assert_eq!(
+        errors(&text),
+        [
+            "models[1].maintenance_per_100km: `0` out of range: expected US cents per 100 km above zero"
+        ]
+    );
+    let text = with(
+        "maintenance_per_100km = 180",
+        "maintenance_per_100km = -180",
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "models[1].maintenance_per_100km: `-180` out of range: expected US cents per 100 km above zero"
+        ]
+    );
+    let e = Catalog::from_toml_str(&with("maintenance_per_100km = 180\n", ""))
+        .expect_err("a required field");
+    assert!(
+        e.to_string()
+            .contains("missing field `maintenance_per_100km`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn markets_carry_their_fuel_prices() {
+    let catalog = small();
+    let uz = catalog
+        .market(&"UZ".parse().expect("market"))
+        .expect("market");
+    let prices = &uz.fuel_prices;
+    assert_eq!(
+        (prices.market().as_str(), prices.currency().as_str()),
+        ("UZ", "UZS")
+    );
+    let petrol = prices
+        .get(PumpFuel::Petrol, ConsumptionUnit::Litre)
+        .expect("petrol");
+    assert_eq!(
+        (petrol.per_unit, petrol.as_of.as_deref()),
+        (1_180_000, Some("2026-11-01"))
+    );
+    assert_eq!(prices.prices().len(), 3);
 }

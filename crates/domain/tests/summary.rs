@@ -14,7 +14,8 @@ use configurator_domain::catalog::file::ModelFile;
 use configurator_domain::engine::{Configuration, check};
 use configurator_domain::{Catalog, Model};
 
-/// The small catalog's head (version, exchange, markets, fleet discounts), without its models.
+/// The small catalog's head (version, exchange, markets, fleet discounts, fuel prices), without
+/// its models.
 fn head() -> &'static str {
     let at = common::SMALL
         .find("[[models]]")
@@ -87,6 +88,7 @@ body = "truck"
 line = "commercial"
 kit = "samauto"
 base_price = 100
+maintenance_per_100km = 900
 name = { en = "Rules", ru = "Rules", ky = "Rules", uz = "Rules" }
 
 [models.specs]

@@ -132,6 +132,28 @@ pub enum Problem {
         /// The unit.
         unit: super::ConsumptionUnit,
     },
+    /// A second price of the same fuel per the same unit in one market.
+    #[error("a second price of `{fuel}` per `{unit}` for market `{market}`")]
+    DuplicateFuelPrice {
+        /// The market as written.
+        market: String,
+        /// The fuel.
+        fuel: super::PumpFuel,
+        /// The unit.
+        unit: super::ConsumptionUnit,
+    },
+    /// A market without the price of a fuel a model consumes.
+    #[error("no price of `{fuel}` per `{unit}` for market `{market}`: `{needed_by}` consumes it")]
+    NoFuelPrice {
+        /// The market.
+        market: String,
+        /// The fuel.
+        fuel: super::PumpFuel,
+        /// The unit.
+        unit: super::ConsumptionUnit,
+        /// The path of the first entry that consumes it.
+        needed_by: String,
+    },
     /// A spec figure set by two options that can be chosen together.
     #[error(
         "`{figure}` is also set by option `{other}`: options of different groups, or of one multiple-choice group, may not set the same figure"

@@ -27,6 +27,10 @@ pub struct CatalogFile {
     /// Fleet discount tiers by quantity of one order line, ascending.
     #[serde(default)]
     pub fleet_discounts: Vec<FleetDiscountFile>,
+    /// The running-cost comparison's default fuel prices, per market, fuel and unit. Absent is
+    /// reported as every needed price missing.
+    #[serde(default)]
+    pub fuel_prices: Vec<FuelPriceFile>,
     /// The vehicle types.
     pub models: Vec<ModelFile>,
 }
@@ -90,6 +94,23 @@ pub struct FleetDiscountFile {
     pub basis_points: i64,
 }
 
+/// `[[fuel_prices]]`: one fuel's price in one market. The market and the fuel are strings so that
+/// an unknown one is reported with its path, the price signed so that a negative one is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FuelPriceFile {
+    /// A market of `[[markets]]`.
+    pub market: String,
+    /// A [`PumpFuel`]: `petrol`, `diesel` or `cng`.
+    pub fuel: String,
+    /// What the price is per; it measures the fuel.
+    pub unit: ConsumptionUnit,
+    /// Minor units of the market's currency per [`Self::unit`].
+    pub price_per_unit: i64,
+    /// The date the price holds for, `YYYY-MM-DD`.
+    pub as_of: String,
+}
+
 /// `[[models]]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -106,6 +127,8 @@ pub struct ModelFile {
     pub kit: Kit,
     /// US cents: the cheapest trim and powertrain with default options.
     pub base_price: i64,
+    /// US cents of maintenance per 100 km (service, tyres, brakes), converted like prices.
+    pub maintenance_per_100km: i64,
     /// The model's name.
     pub name: Text,
     /// A short description.
@@ -170,6 +193,37 @@ slug_enum! {
         Diesel = "diesel",
         Cng = "cng",
         PetrolCng = "petrol-cng",
+    }
+}
+
+slug_enum! {
+    /// A fuel as it is sold, which a price is for. A petrol-CNG vehicle's consumption is given on
+    /// gas, so it is costed on `cng` ([`Fuel::pump_fuel`]).
+    pub enum PumpFuel {
+        Petrol = "petrol",
+        Diesel = "diesel",
+        Cng = "cng",
+    }
+}
+
+impl Fuel {
+    /// The fuel bought for the consumption of this one: gas for petrol-CNG.
+    pub fn pump_fuel(self) -> PumpFuel {
+        match self {
+            Fuel::Petrol => PumpFuel::Petrol,
+            Fuel::Diesel => PumpFuel::Diesel,
+            Fuel::Cng | Fuel::PetrolCng => PumpFuel::Cng,
+        }
+    }
+}
+
+impl From<PumpFuel> for Fuel {
+    fn from(fuel: PumpFuel) -> Fuel {
+        match fuel {
+            PumpFuel::Petrol => Fuel::Petrol,
+            PumpFuel::Diesel => Fuel::Diesel,
+            PumpFuel::Cng => Fuel::Cng,
+        }
     }
 }
 

@@ -1,22 +1,27 @@
-//! The catalog as data: the file's shape ([`file`](mod@file)), its checked entries (markets,
-//! exchange rates, fleet discounts, and per model its trims, powertrains, option groups and
-//! options) and the problems a file can have. Validation lives here too, entry by entry, with every
-//! reference resolved; what a rule *means* is the engine's (`crate::engine::rules`), which reads
-//! the rules of each entry as validation walks past it. The checked [`Catalog`](crate::Catalog),
-//! whose models carry their compiled rules, is assembled above both (`crate::load`).
+//! The catalog as data: the file's shape ([`file`](mod@file)), its checked entries (markets with
+//! their fuel prices, exchange rates, fleet discounts, and per model its trims, powertrains,
+//! option groups and options) and the problems a file can have. Validation lives here too, entry
+//! by entry, with every reference resolved; what a rule *means* is the engine's
+//! (`crate::engine::rules`), which reads the rules of each entry as validation walks past it. The
+//! checked [`Catalog`](crate::Catalog), whose models carry their compiled rules, is assembled above
+//! both (`crate::load`).
 
 mod error;
 pub mod file;
+mod fuel;
 mod model;
 mod references;
 mod validate;
 mod validate_figures;
+mod validate_fuel;
 mod validate_model;
 
 pub use error::{CatalogError, LoadError, Problem};
 pub use file::{
-    Body, Brand, ConsumptionUnit, Drive, Fuel, GroupKind, Kit, Line, Rounding, Specs, Transmission,
+    Body, Brand, ConsumptionUnit, Drive, Fuel, GroupKind, Kit, Line, PumpFuel, Rounding, Specs,
+    Transmission,
 };
+pub use fuel::{FuelPrice, FuelPriceError, FuelPrices};
 pub use model::{Consumption, Figures, Group, OptionDef, Powertrain, Trim};
 pub(crate) use model::{ItemIndex, ModelData};
 pub(crate) use references::{Entry, Reader, References};
@@ -60,6 +65,8 @@ pub struct Market {
     pub vat_basis_points: u32,
     /// The market's name.
     pub name: Text,
+    /// The default fuel prices of the running-cost comparison, in the market's currency.
+    pub fuel_prices: FuelPrices,
 }
 
 /// A fleet discount tier.

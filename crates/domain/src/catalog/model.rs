@@ -20,6 +20,8 @@ pub(crate) struct ModelData {
     pub line: Line,
     pub kit: Kit,
     pub base_price: i64,
+    /// US cents of maintenance per 100 km, above zero.
+    pub maintenance_per_100km: u32,
     pub name: Text,
     pub description: Option<Text>,
     pub specs: Specs,

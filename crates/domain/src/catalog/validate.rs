@@ -1,12 +1,13 @@
 //! Validation of the catalog file: every problem is collected with its path, so one run of
 //! `check-data` shows them all. Here the catalog's own entries (version, exchange, markets, fleet
-//! tiers); the per-model checks are in `validate_model`.
+//! tiers; fuel prices in `validate_fuel`); the per-model checks are in `validate_model`.
 
 use std::collections::BTreeSet;
 
 use super::error::{LoadError, Problem};
 use super::file::{CatalogFile, ExchangeFile, FleetDiscountFile, MarketFile};
-use super::{Exchange, FleetTier, Market, Rate};
+use super::validate_fuel::fuel_prices;
+use super::{Exchange, FleetTier, FuelPrices, Market, Rate};
 use crate::ids::{CurrencyCode, MarketId, Quantity};
 use crate::text::Text;
 
@@ -118,8 +119,9 @@ pub(crate) fn terms(file: &CatalogFile, errors: &mut Errors) -> Terms {
         );
     }
     let exchange = exchange(&file.exchange, errors);
-    let markets = markets(&file.markets, &exchange, errors);
+    let mut markets = markets(&file.markets, &exchange, errors);
     let fleet_discounts = fleet(&file.fleet_discounts, errors);
+    fuel_prices(file, &mut markets, errors);
     Terms {
         exchange,
         markets,
@@ -127,7 +129,8 @@ pub(crate) fn terms(file: &CatalogFile, errors: &mut Errors) -> Terms {
     }
 }
 
-fn is_date(s: &str) -> bool {
+/// Whether `s` is a date `YYYY-MM-DD` (month 1 to 12, day 1 to 31).
+pub(super) fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     let num = |r: std::ops::Range<usize>| s.get(r).and_then(|d| d.parse::<u32>().ok());
     b.len() == 10
@@ -220,6 +223,7 @@ fn markets(f: &[MarketFile], exchange: &Exchange, errors: &mut Errors) -> Vec<Ma
         }
         if let (Some(id), Some(currency)) = (id, currency) {
             markets.push(Market {
+                fuel_prices: FuelPrices::new(id.clone(), currency.clone()),
                 id,
                 currency,
                 vat_basis_points: vat,

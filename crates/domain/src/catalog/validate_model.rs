@@ -31,6 +31,18 @@ pub(crate) fn model_data(
     let before = errors.len();
     let id = errors.parse(&format!("{path}.id"), f.id.parse::<ModelId>());
     errors.non_negative(&format!("{path}.base_price"), f.base_price);
+    let maintenance_per_100km = u32::try_from(f.maintenance_per_100km)
+        .ok()
+        .filter(|cents| *cents > 0);
+    if maintenance_per_100km.is_none() {
+        errors.push(
+            format!("{path}.maintenance_per_100km"),
+            Problem::OutOfRange {
+                value: f.maintenance_per_100km,
+                expected: "US cents per 100 km above zero",
+            },
+        );
+    }
     errors.texts(path, &f.name, f.description.as_ref());
     for (what, count) in [
         ("trims", f.trims.len()),
@@ -91,6 +103,7 @@ pub(crate) fn model_data(
         line: f.line,
         kit: f.kit,
         base_price: f.base_price,
+        maintenance_per_100km: maintenance_per_100km?,
         name: f.name.clone(),
         description: f.description.clone(),
         specs: f.specs.clone(),
