@@ -126,6 +126,10 @@ async fn serve(args: configurator_server::config::ServeArgs) -> ExitCode {
     if args.demo {
         match accounts::seed_demo(&db.pool).await {
             Ok(_) => {
+                eprintln!(
+                    "warning: --demo: the demo accounts' password is `demo`; never run a server \
+                     that real users reach with --demo"
+                );
                 println!("demo accounts (password `demo`):");
                 for (username, role, dealership) in accounts::DEMO_ACCOUNTS {
                     let role = role.as_str();

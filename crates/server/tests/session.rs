@@ -1,8 +1,12 @@
-//! Logging in and out through the router: cookies, wrong passwords, throttling, refused fields.
+//! Logging in and out through the router: cookies, wrong passwords, throttling by username and
+//! client address, timing that does not reveal users, refused fields, the password policy.
+
+use std::{net::SocketAddr, time::Instant};
 
 use axum::{
     Router,
     body::Body,
+    extract::ConnectInfo,
     http::{Request, StatusCode, header},
 };
 use configurator_server::{
@@ -28,7 +32,21 @@ async fn send(
     body: Option<&str>,
     cookie: Option<&str>,
 ) -> (StatusCode, Option<String>, serde_json::Value) {
+    send_from(app, None, method, body, cookie).await
+}
+
+/// [`send`] from the client address `from`, as the server's socket would tell it.
+async fn send_from(
+    app: &Router,
+    from: Option<[u8; 4]>,
+    method: &str,
+    body: Option<&str>,
+    cookie: Option<&str>,
+) -> (StatusCode, Option<String>, serde_json::Value) {
     let mut request = Request::builder().method(method).uri("/api/v1/session");
+    if let Some(address) = from {
+        request = request.extension(ConnectInfo(SocketAddr::from((address, 40000))));
+    }
     if body.is_some() {
         request = request.header(header::CONTENT_TYPE, "application/json");
     }
@@ -153,7 +171,18 @@ async fn accounts_refuse_duplicates_and_dealers_without_dealership() {
         username: "alice",
         password: "secret",
         role: configurator_domain::api::Role::Dealer,
+        dealership: Some("Naryn Auto"),
+    };
+    let short = accounts::add_user(&db.pool, &user).await;
+    assert!(matches!(short, Err(accounts::AddUserError::ShortPassword)));
+    assert_eq!(
+        short.map_err(|e| e.to_string()).err().as_deref(),
+        Some("password: use at least 10 characters")
+    );
+    let user = accounts::NewUser {
+        password: "correct horse battery",
         dealership: None,
+        ..user
     };
     assert!(matches!(
         accounts::add_user(&db.pool, &user).await,
@@ -174,5 +203,116 @@ async fn accounts_refuse_duplicates_and_dealers_without_dealership() {
             .await
             .expect("seed again")
             .is_empty()
+    );
+}
+
+const GUESSER: [u8; 4] = [203, 0, 113, 7];
+const DEALER: [u8; 4] = [198, 51, 100, 20];
+
+#[tokio::test]
+async fn a_guesser_elsewhere_does_not_lock_the_dealer_out() {
+    let (app, _folder) = test_app().await;
+    for _ in 0..6 {
+        send_from(
+            &app,
+            Some(GUESSER),
+            "POST",
+            Some(&login_body("dealer1", "guess")),
+            None,
+        )
+        .await;
+    }
+    let (status, _, _) = send_from(
+        &app,
+        Some(GUESSER),
+        "POST",
+        Some(&login_body("dealer1", "demo")),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "the guesser waits");
+    let (status, _, json) = send_from(
+        &app,
+        Some(DEALER),
+        "POST",
+        Some(&login_body("dealer1", "demo")),
+        None,
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the dealer, elsewhere, does not: {json}"
+    );
+}
+
+#[tokio::test]
+async fn parallel_guesses_cannot_slip_past_the_throttle() {
+    let (app, _folder) = test_app().await;
+    let guesses: Vec<_> = (0..30)
+        .map(|n| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let body = login_body("dealer2", &format!("guess-{n}"));
+                send_from(&app, Some(GUESSER), "POST", Some(&body), None)
+                    .await
+                    .0
+            })
+        })
+        .collect();
+    let mut checked = 0;
+    for guess in guesses {
+        match guess.await.expect("a guess") {
+            StatusCode::UNAUTHORIZED => checked += 1,
+            StatusCode::TOO_MANY_REQUESTS => {}
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!(
+        checked, 3,
+        "only the free attempts had their password checked"
+    );
+}
+
+#[tokio::test]
+async fn usernames_that_cannot_exist_are_refused_before_anything_else() {
+    let (app, _folder) = test_app().await;
+    let huge = "x".repeat(200 * 1024);
+    for username in ["", "a b", "dealer1<script>", huge.as_str()] {
+        let (status, _, json) = send(&app, "POST", Some(&login_body(username, "demo")), None).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{json}");
+        assert!(json["error"]["fields"]["username"].is_array(), "{json}");
+        assert!(
+            json.to_string().len() < 500,
+            "the answer does not echo it all"
+        );
+    }
+}
+
+/// The median time of five logins as `username` with a wrong password, each from its own address
+/// in `192.0.{network}.0/24` (so that the throttle lets them all through).
+async fn median_wrong_login(app: &Router, username: &str, network: u8) -> f64 {
+    let mut times = Vec::new();
+    for host in 1..=5 {
+        let started = Instant::now();
+        let body = login_body(username, "wrong password");
+        let from = Some([192, 0, network, host]);
+        let (status, _, _) = send_from(app, from, "POST", Some(&body), None).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        times.push(started.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    times[2]
+}
+
+#[tokio::test]
+async fn an_unknown_user_takes_as_long_as_a_wrong_password() {
+    let (app, _folder) = test_app().await;
+    let known = median_wrong_login(&app, "dealer2", 1).await;
+    let unknown = median_wrong_login(&app, "nobody", 2).await;
+    let ratio = unknown / known;
+    assert!(
+        (0.5..2.0).contains(&ratio),
+        "unknown {unknown:.4} s vs known {known:.4} s: the timing tells users apart"
     );
 }

@@ -10,15 +10,38 @@ use super::{Dealer, Planner, SignedIn, password};
 
 /// How long a session lasts: a working day and a bit.
 pub const SESSION_SECONDS: i64 = 12 * 3600;
+/// The shortest password `user add` takes (the demo accounts' `demo` is seeded only under `--demo`).
+pub const MIN_PASSWORD_CHARS: usize = 10;
+/// The demo accounts' password.
+const DEMO_PASSWORD: &str = "demo";
+
+/// A username that cannot exist: checked before anything else is done with it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("username `{0}`: use 3 to 32 letters, digits, `.`, `_` or `-`")]
+pub struct BadUsername(pub String);
+
+/// `raw` trimmed, if it can be a username; the error quotes at most its first 40 characters.
+pub fn check_username(raw: &str) -> Result<&str, BadUsername> {
+    let username = raw.trim();
+    if (3..=32).contains(&username.len())
+        && username
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+    {
+        Ok(username)
+    } else {
+        Err(BadUsername(username.chars().take(40).collect()))
+    }
+}
 
 /// Why an account could not be added.
 #[derive(Debug, thiserror::Error)]
 pub enum AddUserError {
     #[error("username `{0}` is already taken")]
     Taken(String),
-    #[error("username `{0}`: use 3 to 32 letters, digits, `.`, `_` or `-`")]
-    BadUsername(String),
-    #[error("password: use at least 4 characters")]
+    #[error(transparent)]
+    BadUsername(#[from] BadUsername),
+    #[error("password: use at least {MIN_PASSWORD_CHARS} characters")]
     ShortPassword,
     #[error("a dealer needs a dealership (--dealership) and a planner has none")]
     Dealership,
@@ -40,17 +63,15 @@ pub struct NewUser<'a> {
 
 /// Adds an account, creating its dealership if needed.
 pub async fn add_user(pool: &AnyPool, user: &NewUser<'_>) -> Result<i64, AddUserError> {
-    let username = user.username.trim();
-    if !(3..=32).contains(&username.len())
-        || !username
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
-    {
-        return Err(AddUserError::BadUsername(username.to_owned()));
-    }
-    if user.password.chars().count() < 4 {
+    if user.password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(AddUserError::ShortPassword);
     }
+    insert_user(pool, user).await
+}
+
+/// Adds an account whatever its password's length.
+async fn insert_user(pool: &AnyPool, user: &NewUser<'_>) -> Result<i64, AddUserError> {
+    let username = check_username(user.username)?;
     if (user.role == Role::Dealer) != user.dealership.is_some() {
         return Err(AddUserError::Dealership);
     }
@@ -99,7 +120,8 @@ async fn dealership_id(
     Ok(id)
 }
 
-/// The demo accounts that `--demo` seeds: (username, role, dealership); all with password `demo`.
+/// The demo accounts that `--demo` seeds: (username, role, dealership); all with the password
+/// `demo`, shorter than [`MIN_PASSWORD_CHARS`]: for trying the app, never for real use.
 pub const DEMO_ACCOUNTS: [(&str, Role, Option<&str>); 3] = [
     ("dealer1", Role::Dealer, Some("Bishkek Auto Center")),
     ("dealer2", Role::Dealer, Some("Osh Motors")),
@@ -112,11 +134,11 @@ pub async fn seed_demo(pool: &AnyPool) -> Result<Vec<&'static str>, AddUserError
     for (username, role, dealership) in DEMO_ACCOUNTS {
         let user = NewUser {
             username,
-            password: "demo",
+            password: DEMO_PASSWORD,
             role,
             dealership,
         };
-        match add_user(pool, &user).await {
+        match insert_user(pool, &user).await {
             Ok(_) => added.push(username),
             Err(AddUserError::Taken(_)) => {}
             Err(error) => return Err(error),

@@ -1,9 +1,15 @@
-//! Password hashes: argon2id with a random salt, in the PHC string format.
+//! Password hashes: argon2id with a random salt, in the PHC string format. Checking a password on
+//! a request ([`check`]) runs on the blocking threads, at most one per core at a time, so that a
+//! burst of sign-ins cannot stall the async workers that answer everything else; an unknown user
+//! is checked against a dummy hash, so that the answer's timing does not tell which users exist.
+
+use std::sync::OnceLock;
 
 use argon2::{
     Argon2,
     password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString},
 };
+use tokio::sync::Semaphore;
 
 /// Why a password could not be hashed.
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +37,41 @@ pub fn verify(password: &str, stored: &str) -> bool {
         Argon2::default()
             .verify_password(password.as_bytes(), &parsed)
             .is_ok()
+    })
+}
+
+/// Whether `password` matches `stored`, or, for a user not found (`None`), false after as much work
+/// as a real check. Waits for a free core first.
+pub async fn check(password: &str, stored: Option<&str>) -> bool {
+    static CORES: OnceLock<Semaphore> = OnceLock::new();
+    let cores = CORES.get_or_init(|| {
+        Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
+    });
+    let Ok(_core) = cores.acquire().await else {
+        return false;
+    };
+    let password = password.to_owned();
+    let stored = stored.map(str::to_owned);
+    tokio::task::spawn_blocking(move || match stored {
+        Some(stored) => verify(&password, &stored),
+        None => {
+            verify(&password, dummy_hash());
+            false
+        }
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A hash of a random password, made once: what an unknown user's attempt is checked against.
+fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| {
+        let mut random = [0u8; 16];
+        let _ = getrandom::getrandom(&mut random);
+        let password: String = random.iter().map(|b| format!("{b:02x}")).collect();
+        // With no randomness the dummy check fails fast; every real check fails the same way then.
+        hash(&password).unwrap_or_default()
     })
 }
 

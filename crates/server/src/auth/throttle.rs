@@ -1,53 +1,124 @@
-//! Slows down password guessing: after a few failed logins for a username, each further attempt
-//! must wait, twice as long after every failure (capped), and is refused with `429` before then.
+//! Slows down password guessing without letting a guesser lock the real user out. Two limits, each
+//! allowing a few failures and then spacing attempts out, twice as long after every further failure
+//! (capped), refused with `429` before then:
+//! * per username *and* client address: a wrong guess from one address never holds back the right
+//!   password from another;
+//! * per client address across usernames: one address cannot try many accounts.
+//!
+//! An attempt is counted when it begins ([`LoginThrottle::begin`]), before its password is checked,
+//! so a burst of parallel guesses cannot all pass the check; a success takes its count back and
+//! forgets the failures of that username at that address. Memory is bounded: each limit keeps at
+//! most [`MAX_KEYS`] entries, forgetting expired ones first, then the oldest.
 
 use std::{
     collections::HashMap,
-    sync::Mutex,
+    hash::Hash,
+    net::IpAddr,
+    sync::{Mutex, MutexGuard, PoisonError},
     time::{Duration, Instant},
 };
 
-/// Failures allowed before attempts are spaced out.
-const FREE_FAILURES: u32 = 3;
+/// Failures of one username at one address allowed before its attempts are spaced out.
+const FREE_FAILURES_PER_USER: u32 = 3;
+/// Failures from one address, over all usernames, allowed before its attempts are spaced out.
+const FREE_FAILURES_PER_ADDRESS: u32 = 20;
 /// The first wait; it doubles with each further failure.
 const FIRST_WAIT: Duration = Duration::from_secs(1);
 /// The longest wait.
 const MAX_WAIT: Duration = Duration::from_secs(300);
 /// Failures older than this are forgotten.
 const MEMORY: Duration = Duration::from_secs(3600);
+/// The most entries each limit keeps.
+pub const MAX_KEYS: usize = 10_000;
 
-/// Failed logins per username, in memory (a restart forgets them, which only helps the owner).
-#[derive(Debug, Default)]
+/// Failed logins in memory (a restart forgets them, which only helps the owner).
+#[derive(Debug)]
 pub struct LoginThrottle {
-    failures: Mutex<HashMap<String, Failures>>,
+    limits: Mutex<Limits>,
+}
+
+#[derive(Debug)]
+struct Limits {
+    per_user: Counter<(String, IpAddr)>,
+    per_address: Counter<IpAddr>,
+}
+
+impl Default for LoginThrottle {
+    fn default() -> Self {
+        Self {
+            limits: Mutex::new(Limits {
+                per_user: Counter::new(FREE_FAILURES_PER_USER),
+                per_address: Counter::new(FREE_FAILURES_PER_ADDRESS),
+            }),
+        }
+    }
+}
+
+impl LoginThrottle {
+    /// Counts an attempt to log in as `username` from `address`, or `Err(wait)` when it must wait
+    /// first (and is not counted).
+    pub fn begin(&self, username: &str, address: IpAddr, now: Instant) -> Result<(), Duration> {
+        let mut limits = self.lock();
+        let user = (key(username), address);
+        let wait = limits
+            .per_user
+            .wait(&user, now)
+            .max(limits.per_address.wait(&address, now));
+        if !wait.is_zero() {
+            return Err(wait);
+        }
+        limits.per_user.count(user, now);
+        limits.per_address.count(address, now);
+        Ok(())
+    }
+
+    /// The attempt succeeded: its count is taken back and the username's failures at this address
+    /// are forgotten.
+    pub fn succeeded(&self, username: &str, address: IpAddr) {
+        let mut limits = self.lock();
+        limits.per_user.forget(&(key(username), address));
+        limits.per_address.take_back(&address);
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Limits> {
+        // A panic while holding the lock leaves plain counters: still usable.
+        self.limits.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Attempts per key, bounded to [`MAX_KEYS`] keys.
+#[derive(Debug)]
+struct Counter<K> {
+    free: u32,
+    entries: HashMap<K, Attempts>,
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Failures {
+struct Attempts {
     count: u32,
     last: Instant,
 }
 
-impl LoginThrottle {
-    /// `Err(wait)` when `username` must wait before trying again.
-    pub fn check(&self, username: &str, now: Instant) -> Result<(), Duration> {
-        let failures = self.lock();
-        let Some(entry) = failures.get(&key(username)) else {
-            return Ok(());
-        };
-        let ready_at = entry.last + wait_after(entry.count);
-        if now < ready_at {
-            Err(ready_at - now)
-        } else {
-            Ok(())
+impl<K: Hash + Eq + Clone> Counter<K> {
+    fn new(free: u32) -> Self {
+        Self {
+            free,
+            entries: HashMap::new(),
         }
     }
 
-    /// Records a failed attempt.
-    pub fn failed(&self, username: &str, now: Instant) {
-        let mut failures = self.lock();
-        failures.retain(|_, entry| now.duration_since(entry.last) < MEMORY);
-        let entry = failures.entry(key(username)).or_insert(Failures {
+    /// How long `key` must wait before its next attempt (zero: it may go now).
+    fn wait(&self, key: &K, now: Instant) -> Duration {
+        self.entries.get(key).map_or(Duration::ZERO, |entry| {
+            (entry.last + wait_after(entry.count, self.free)).saturating_duration_since(now)
+        })
+    }
+
+    fn count(&mut self, key: K, now: Instant) {
+        if !self.entries.contains_key(&key) && self.entries.len() >= MAX_KEYS {
+            self.make_room(now);
+        }
+        let entry = self.entries.entry(key).or_insert(Attempts {
             count: 0,
             last: now,
         });
@@ -55,16 +126,29 @@ impl LoginThrottle {
         entry.last = now;
     }
 
-    /// Forgets the failures of a user who logged in.
-    pub fn succeeded(&self, username: &str) {
-        self.lock().remove(&key(username));
+    fn take_back(&mut self, key: &K) {
+        if let Some(entry) = self.entries.get_mut(key) {
+            entry.count = entry.count.saturating_sub(1);
+            if entry.count == 0 {
+                self.entries.remove(key);
+            }
+        }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Failures>> {
-        // A panic while holding the lock leaves plain counters: still usable.
-        self.failures
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    fn forget(&mut self, key: &K) {
+        self.entries.remove(key);
+    }
+
+    /// Drops the expired entries, or the oldest one if none has expired.
+    fn make_room(&mut self, now: Instant) {
+        self.entries
+            .retain(|_, entry| now.saturating_duration_since(entry.last) < MEMORY);
+        if self.entries.len() >= MAX_KEYS {
+            let oldest = self.entries.iter().min_by_key(|(_, entry)| entry.last);
+            if let Some(oldest) = oldest.map(|(key, _)| key.clone()) {
+                self.entries.remove(&oldest);
+            }
+        }
     }
 }
 
@@ -72,9 +156,9 @@ fn key(username: &str) -> String {
     username.trim().to_lowercase()
 }
 
-/// How long to wait after `count` failures.
-fn wait_after(count: u32) -> Duration {
-    match count.checked_sub(FREE_FAILURES) {
+/// How long to wait after `count` attempts when `free` are allowed.
+fn wait_after(count: u32, free: u32) -> Duration {
+    match count.checked_sub(free) {
         None => Duration::ZERO,
         Some(extra) => FIRST_WAIT
             .saturating_mul(2u32.saturating_pow(extra.min(16)))
@@ -82,32 +166,111 @@ fn wait_after(count: u32) -> Duration {
     }
 }
 
+/// Whole seconds for `Retry-After`, rounded up: never an invitation to come back too early.
+pub fn retry_after_seconds(wait: Duration) -> u64 {
+    wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+}
+
 #[cfg(test)]
 mod tests {
+    use std::net::Ipv4Addr;
+
     use super::*;
+
+    const GUESSER: IpAddr = IpAddr::V4(Ipv4Addr::new(203, 0, 113, 7));
+    const DEALER: IpAddr = IpAddr::V4(Ipv4Addr::new(198, 51, 100, 20));
 
     #[test]
     fn waits_grow_after_the_free_failures() {
         let throttle = LoginThrottle::default();
         let start = Instant::now();
-        for _ in 0..FREE_FAILURES {
-            assert!(throttle.check("dealer1", start).is_ok());
-            throttle.failed("dealer1", start);
+        for _ in 0..FREE_FAILURES_PER_USER - 1 {
+            assert_eq!(throttle.begin("dealer1", GUESSER, start), Ok(()));
         }
-        assert_eq!(throttle.check("Dealer1 ", start), Err(FIRST_WAIT));
-        throttle.failed("dealer1", start);
-        assert_eq!(throttle.check("dealer1", start), Err(FIRST_WAIT * 2));
-        assert!(throttle.check("dealer1", start + FIRST_WAIT * 2).is_ok());
-        assert!(
-            throttle.check("dealer2", start).is_ok(),
+        assert_eq!(throttle.begin("Dealer1 ", GUESSER, start), Ok(()));
+        assert_eq!(throttle.begin("dealer1", GUESSER, start), Err(FIRST_WAIT));
+        let later = start + FIRST_WAIT;
+        assert_eq!(throttle.begin("dealer1", GUESSER, later), Ok(()));
+        assert_eq!(
+            throttle.begin("dealer1", GUESSER, later),
+            Err(FIRST_WAIT * 2)
+        );
+        assert_eq!(
+            throttle.begin("dealer2", GUESSER, later),
+            Ok(()),
             "others are not slowed"
         );
-        throttle.succeeded("dealer1");
-        assert!(throttle.check("dealer1", start).is_ok());
+        throttle.succeeded("dealer1", GUESSER);
+        assert_eq!(throttle.begin("dealer1", GUESSER, later), Ok(()));
     }
 
     #[test]
-    fn the_wait_is_capped() {
-        assert_eq!(wait_after(100), MAX_WAIT);
+    fn a_guesser_does_not_lock_the_user_out_of_another_address() {
+        let throttle = LoginThrottle::default();
+        let now = Instant::now();
+        for _ in 0..10 {
+            let _ = throttle.begin("dealer1", GUESSER, now);
+        }
+        assert!(throttle.begin("dealer1", GUESSER, now).is_err());
+        assert_eq!(throttle.begin("dealer1", DEALER, now), Ok(()));
+    }
+
+    #[test]
+    fn attempts_count_before_their_outcome_is_known() {
+        // Parallel guesses: none has finished, yet the fifth must wait.
+        let throttle = LoginThrottle::default();
+        let now = Instant::now();
+        let passed = (0..50)
+            .filter(|_| throttle.begin("dealer1", GUESSER, now).is_ok())
+            .count();
+        assert_eq!(passed as u32, FREE_FAILURES_PER_USER);
+    }
+
+    #[test]
+    fn one_address_cannot_try_many_accounts() {
+        let throttle = LoginThrottle::default();
+        let now = Instant::now();
+        let passed = (0..100)
+            .filter(|n| throttle.begin(&format!("user{n}"), GUESSER, now).is_ok())
+            .count();
+        assert_eq!(passed as u32, FREE_FAILURES_PER_ADDRESS);
+        assert_eq!(throttle.begin("dealer1", DEALER, now), Ok(()));
+    }
+
+    #[test]
+    fn a_success_takes_its_attempt_back() {
+        let throttle = LoginThrottle::default();
+        let now = Instant::now();
+        for _ in 0..100 {
+            assert_eq!(throttle.begin("dealer1", DEALER, now), Ok(()));
+            throttle.succeeded("dealer1", DEALER);
+        }
+    }
+
+    #[test]
+    fn memory_is_bounded() {
+        let throttle = LoginThrottle::default();
+        let start = Instant::now();
+        for n in 0..(MAX_KEYS + 500) {
+            let address = IpAddr::V4(Ipv4Addr::from(u32::try_from(n).expect("small")));
+            let now = start + Duration::from_millis(n as u64);
+            let _ = throttle.begin(&format!("user{n}"), address, now);
+        }
+        let limits = throttle.lock();
+        assert_eq!(limits.per_user.entries.len(), MAX_KEYS);
+        assert_eq!(limits.per_address.entries.len(), MAX_KEYS);
+        // The newest stayed.
+        let newest = IpAddr::V4(Ipv4Addr::from(
+            u32::try_from(MAX_KEYS + 499).expect("small"),
+        ));
+        assert!(limits.per_address.entries.contains_key(&newest));
+    }
+
+    #[test]
+    fn the_wait_is_capped_and_rounded_up() {
+        assert_eq!(wait_after(1000, 3), MAX_WAIT);
+        assert_eq!(retry_after_seconds(Duration::from_millis(1)), 1);
+        assert_eq!(retry_after_seconds(Duration::from_millis(1500)), 2);
+        assert_eq!(retry_after_seconds(Duration::from_secs(2)), 2);
     }
 }

@@ -138,10 +138,13 @@ pub async fn serve(state: AppState, listen: SocketAddr) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on `{listen}`"))?;
     let address = listener.local_addr().context("no local address")?;
     tracing::info!("listening on http://{address}");
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("server stopped with an error")?;
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server stopped with an error")?;
     tracing::info!("stopped");
     Ok(())
 }

@@ -1,10 +1,13 @@
 //! `/api/v1/session`: log in (`POST`), who am I (`GET`), log out (`DELETE`).
 
-use std::time::Instant;
+use std::{
+    net::{IpAddr, Ipv6Addr, SocketAddr},
+    time::Instant,
+};
 
 use axum::{
-    Json, Router,
-    extract::State,
+    Extension, Json, Router,
+    extract::{ConnectInfo, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
     routing::get,
@@ -13,7 +16,7 @@ use configurator_domain::api::{LoginRequest, SessionResponse};
 
 use super::extract::session_token;
 use super::{AppState, Error, json::JsonBody};
-use crate::auth::{SESSION_COOKIE, SignedIn, accounts, password};
+use crate::auth::{SESSION_COOKIE, SignedIn, accounts, password, throttle};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/session", get(current).post(login).delete(logout))
@@ -23,27 +26,38 @@ async fn current(user: SignedIn) -> Json<SessionResponse> {
     Json(user.to_response())
 }
 
+/// The address of a caller whose socket the server does not know (a test calling the router
+/// directly): all such callers share one throttle.
+const UNKNOWN_ADDRESS: IpAddr = IpAddr::V6(Ipv6Addr::UNSPECIFIED);
+
+/// Logs in: the username is checked first, the attempt counted by the throttle before the password
+/// is (see `auth::throttle`), and an unknown user costs as much as a wrong password.
 async fn login(
     State(state): State<AppState>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> Result<Response, Error> {
-    let now = Instant::now();
-    if let Err(wait) = state.login_throttle.check(&request.username, now) {
+    let username = accounts::check_username(&request.username)
+        .map_err(|error| Error::field("username", error.to_string()))?;
+    let address = peer.map_or(UNKNOWN_ADDRESS, |Extension(ConnectInfo(peer))| peer.ip());
+    if let Err(wait) = state
+        .login_throttle
+        .begin(username, address, Instant::now())
+    {
         return Err(Error::TooManyRequests {
-            retry_after_seconds: wait.as_secs().max(1),
+            retry_after_seconds: throttle::retry_after_seconds(wait),
         });
     }
-    let found = accounts::find_user(&state.db.pool, &request.username)
+    let found = accounts::find_user(&state.db.pool, username)
         .await
         .map_err(|error| Error::Internal(error.into()))?;
+    let stored = found.as_ref().map(|found| found.password_hash.as_str());
+    let matches = password::check(&request.password, stored).await;
     let user = match found {
-        Some(found) if password::verify(&request.password, &found.password_hash) => found.user,
-        _ => {
-            state.login_throttle.failed(&request.username, now);
-            return Err(Error::Unauthenticated);
-        }
+        Some(found) if matches => found.user,
+        _ => return Err(Error::Unauthenticated),
     };
-    state.login_throttle.succeeded(&request.username);
+    state.login_throttle.succeeded(username, address);
     let token = accounts::create_session(&state.db.pool, user.user_id()).await?;
     let mut headers = HeaderMap::new();
     headers.insert(
