@@ -6,10 +6,9 @@
 // Needs SERVER_BIN (a release server), DIST_DIR (both front-end builds) and LIGHTHOUSE (the
 // lighthouse@12.2.3 binary); bench/run.sh sets them.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchBrowser, newPage, startServer } from '../e2e/support/server.mjs';
 import { serverLoad } from './load.mjs';
 
@@ -21,14 +20,15 @@ const PAGES = ['/', '/configure/cobalt'];
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-/** The files a build's index.html loads, with raw, gzip -9 and brotli 11 sizes. */
+/** The files a build's index.html loads, with their raw sizes and those of the precompressed
+ * neighbours the server sends (`.gz` by zopfli, `.br` by brotli 11; scripts/build-front.sh). */
 function firstLoad(folder) {
-  const html = readFileSync(join(dist, folder, 'index.html'));
-  const linked = [...html.toString().matchAll(/(?:href|src)="\/([^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
-  const files = [['index.html', html], ...[...new Set(linked)].map((f) => [f, readFileSync(join(dist, f))])];
-  const rows = files.map(([name, bytes]) => ({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotli(bytes) }));
+  const index = join(folder, 'index.html');
+  const html = readFileSync(join(dist, index)).toString();
+  const linked = [...html.matchAll(/(?:href|src)="\/([^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+  const size = (file) => statSync(join(dist, file)).size;
+  const rows = [index, ...new Set(linked)].map((name) => ({ name, raw: size(name), gzip: size(`${name}.gz`), brotli: size(`${name}.br`) }));
   const total = (key) => rows.reduce((sum, row) => sum + row[key], 0);
   return { rows, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
 }
@@ -108,6 +108,11 @@ async function clickLatency(browser, base, model, choices, cpuSlowdown) {
   return { price, frame };
 }
 
+/** The figures a Rust benchmark wrote to `path` (bench/run.sh runs them first); none if it wrote none. */
+function readFigures(path) {
+  return path && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1), n: sorted.length };
@@ -142,6 +147,8 @@ try {
   }
   // Last: the load fills the plan with orders.
   data.load = await serverLoad(server);
+  data.drills = readFigures(process.env.DRILLS_JSON);
+  data.startup = readFigures(process.env.STARTUP_JSON);
 } finally {
   await browser.close();
   await server.stop();
@@ -173,6 +180,26 @@ for (const run of data.load.runs) {
   row(`server: ${run.name}`, `${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms, ${run.errors} errors, server CPU ${run.serverCpuPercent.toFixed(0)} %`, '–');
 }
 row('server: peak memory after the SQLite load', `${data.load.peakMemoryMb.toFixed(1)} MB`, '–');
+const drillChecks = {
+  crash: (f) => f.found_acknowledged === f.acknowledged && f.duplicates === 0 && f.unanswered_without_kill === 0 && f.plan_ok,
+  retry: (f) => f.keys_stored === f.submissions && f.duplicates === 0 && f.answers_disagreeing === 0 && f.plan_ok,
+};
+const drillText = {
+  crash: (f) => `${f.kills} kills, ${f.acknowledged} orders answered 2xx, ${f.found_acknowledged} of them stored once; ${f.unanswered} answers lost to a kill (${f.unanswered_stored} of those stored); ${f.duplicates} duplicates; plan ${f.plan_ok ? 'ok' : 'WRONG'}; ${f.seconds} s`,
+  retry: (f) => `${f.submissions} keys sent ${f.sends} times over two instances: ${f.keys_stored} keys stored, ${f.orders_stored} orders, ${f.duplicates} duplicates, ${f.answers_disagreeing} keys answered with different orders; plan ${f.plan_ok ? 'ok' : 'WRONG'}; ${f.seconds} s`,
+};
+const startup = data.startup ?? {};
+if (startup.replan) row(`planner: re-plan of ${startup.replan.lines} standing order lines (\`Plan::rebuild\`)`, `${startup.replan.median_seconds.toFixed(3)} s`, '–');
+for (const database of ['sqlite', 'postgres']) {
+  const s = startup[database];
+  if (!s) continue;
+  row(`start-up on ${database} holding ${s.lines} order lines (${s.events} events)`, `plan restored in ${s.restore_median_seconds.toFixed(2)} s (reading ${s.restore_read_median_seconds.toFixed(2)} s of it); server ready in ${s.server_ready_seconds.toFixed(2)} s, peak ${s.server_peak_mb.toFixed(0)} MB`, '–');
+}
+if (!data.drills) row('crash and retry drills', 'did not finish (see bench/run.sh\'s output)', 'every 2xx stored once, one order per key', false);
+for (const [name, figures] of Object.entries(data.drills ?? {})) {
+  const [kind, database] = name.split('_');
+  row(`${kind} drill, ${database}`, drillText[kind](figures), 'every 2xx stored once, one order per key', drillChecks[kind](figures));
+}
 
 const sizeRows = (build) => data.sizes[build].rows.map((r) => `| ${build} | ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`).join('\n');
 const report = `# Benchmark report
@@ -189,13 +216,15 @@ ${rows.join('\n')}
 
 ## First load, per file (bytes)
 
-| build | file | raw | gzip -9 | brotli 11 |
+| build | file | raw | gzip (zopfli, as served) | brotli 11 (as served) |
 |---|---|---|---|---|
 ${sizeRows('public')}
 ${sizeRows('office')}
 
-Not measured yet (issue 13): group commit, the planner's re-plan of 300,000 lines, and the crash
-and retry drills.
+The drills are \`cargo bench -p configurator-server --bench drills\` (its header says what each
+checks), run against the server binary measured above; the planner and start-up figures are
+\`cargo bench -p configurator-server --bench startup\` (the plant's calendar scaled up until the
+history fits, see its header).
 `;
 writeFileSync(new URL('report.md', import.meta.url), report);
 writeFileSync(new URL('report.json', import.meta.url), `${JSON.stringify(data, null, 2)}\n`);

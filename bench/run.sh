@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the release front end and server, installs Lighthouse 12.2.3 into bench/node_modules if it
 # is missing, and runs bench/report.mjs: sizes, Lighthouse (3 runs per page, median) and click
-# latency and the server under wrk, written to bench/report.md and bench/report.json. Not a test: .ci/run
-# does not run it. About 5 minutes on 2 cores after scripts/setup.sh.
+# latency, the server under wrk, the crash and retry drills, and the planner's re-plan and start-up
+# replay of 300,000 order lines, written to bench/report.md and bench/report.json. Not a test: .ci/run
+# does not run it. About 12 minutes on 2 cores after scripts/setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -23,5 +24,15 @@ echo "== measuring"
 source scripts/postgres.sh
 trap stop_postgres EXIT
 start_postgres
-BENCH_POSTGRES_URL="$POSTGRES_URL" SERVER_BIN="$PWD/target/server/configurator-server" DIST_DIR="$PWD/dist" \
+echo "== drills (crash and retry; a failed check is reported, not fatal)"
+rm -f target/bench-drills.json
+DRILLS_JSON="$PWD/target/bench-drills.json" BENCH_DATABASE_URL="$POSTGRES_URL" \
+  SERVER_BIN="$PWD/target/server/configurator-server" \
+  cargo bench -p configurator-server --bench drills || echo "the drills found a problem (above)"
+echo "== planner: re-plan and start-up replay of 300,000 order lines"
+rm -f target/bench-startup.json
+STARTUP_JSON="$PWD/target/bench-startup.json" BENCH_DATABASE_URL="$POSTGRES_URL" \
+  SERVER_BIN="$PWD/target/server/configurator-server" \
+  cargo bench -p configurator-server --bench startup || echo "the start-up bench failed (above)"
+STARTUP_JSON="$PWD/target/bench-startup.json" DRILLS_JSON="$PWD/target/bench-drills.json" BENCH_POSTGRES_URL="$POSTGRES_URL" SERVER_BIN="$PWD/target/server/configurator-server" DIST_DIR="$PWD/dist" \
   LIGHTHOUSE="$PWD/bench/node_modules/.bin/lighthouse" node bench/report.mjs

@@ -1,7 +1,8 @@
 //! Benchmarks of production planning: what the server does at start-up (check the plant calendar,
 //! then rebuild the plan from the stored history of orders and cancellations) and what the
-//! configurator asks on a click (the earliest build month). Prints the time of each step once and
-//! the events per second, then criterion's measurements.
+//! configurator asks on a click (the earliest build month), and what a planner's re-plan costs.
+//! Prints the time of each step once and the events (or order lines) per second, then criterion's
+//! measurements.
 //!
 //! * `parse plant.toml`: the real `data/plant.toml` parsed and checked, every month's capacity
 //!   worked out (`PlantCalendar::from_toml_str`), as the server's start-up does first.
@@ -12,13 +13,17 @@
 //! * `replay 300k lines`: the same for 300,000 order lines, far more than the real plant's 30,000
 //!   vehicles a year, on a calendar of the real plant's shape with its capacity scaled up until
 //!   the stream fits (with 10 % to spare): how a start-up grows with the history.
+//! * `re-plan 300k lines`: `Plan::rebuild` of the order lines of that history that were not
+//!   cancelled, in submission order, on an empty plan: the re-plan that closes the cancellations'
+//!   gaps.
 //! * `earliest on a full plan`: the query of a 60-vehicle fleet against the 300k-line plan.
 //!
 //! A server's start-up also reads the history from its database and, per order, previews its
 //! parts to compare them with the stored promises before it books them (about one allocation more
-//! per order line); `cargo bench -p configurator-server --bench orders` measures the database.
+//! per order line); `cargo bench -p configurator-server --bench startup` measures that start-up on
+//! a database of 300,000 order lines, `--bench orders` the orders per second.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -119,13 +124,35 @@ fn replay(calendar: &PlantCalendar, events: &[PlanEvent]) -> Plan {
     Plan::replay(calendar, events).expect("the history replays")
 }
 
-/// Times one call of `run` and prints it, with the rate of `events` when there are any.
-fn report<R>(name: &str, events: usize, run: impl FnOnce() -> R) -> R {
+/// The order lines of `events` that were never cancelled, in submission order.
+fn surviving(events: &[PlanEvent]) -> Vec<&AllocationRequest> {
+    let cancelled: HashSet<u64> = events
+        .iter()
+        .filter_map(|event| match event {
+            PlanEvent::Cancel { order_line, .. } => Some(*order_line),
+            PlanEvent::Order(_) => None,
+        })
+        .collect();
+    events
+        .iter()
+        .filter_map(|event| match event {
+            PlanEvent::Order(request) if !cancelled.contains(&request.order_line) => Some(request),
+            _ => None,
+        })
+        .collect()
+}
+
+fn rebuild(calendar: &PlantCalendar, lines: &[&AllocationRequest]) -> Plan {
+    Plan::rebuild(calendar, lines.iter().copied()).expect("the surviving lines re-plan")
+}
+
+/// Times one call of `run` and prints it, with the rate of the `count` `items` when there are any.
+fn report<R>(name: &str, (count, items): (usize, &str), run: impl FnOnce() -> R) -> R {
     let started = Instant::now();
     let result = run();
     let seconds = started.elapsed().as_secs_f64();
-    let rate = if events > 0 {
-        format!(": {events} events, {:.0} events/s", events as f64 / seconds)
+    let rate = if count > 0 {
+        format!(": {count} {items}, {:.0} {items}/s", count as f64 / seconds)
     } else {
         String::new()
     };
@@ -134,20 +161,26 @@ fn report<R>(name: &str, events: usize, run: impl FnOnce() -> R) -> R {
 }
 
 fn bench(c: &mut Criterion) {
-    let real = report("parse plant.toml", 0, || {
+    let real = report("parse plant.toml", (0, ""), || {
         PlantCalendar::from_toml_str(PLANT).expect("data/plant.toml checks")
     });
     let real_history = history(&real, 7_500);
-    report("replay real plant", real_history.len(), || {
+    report("replay real plant", (real_history.len(), "events"), || {
         replay(&real, &real_history)
     });
     // Demand: about 30.5 vehicles a line, 30,000 lines a year: about 915,000 vehicles a year, so
     // 2.75 million in the SKD phase's three years.
     let big = scaled(300, 34, 132);
     let big_history = history(&big, LINES);
-    let full = report("replay 300k lines", big_history.len(), || {
+    let full = report("replay 300k lines", (big_history.len(), "events"), || {
         replay(&big, &big_history)
     });
+    let survivors = surviving(&big_history);
+    report(
+        "re-plan 300k lines",
+        (survivors.len(), "order lines"),
+        || rebuild(&big, &survivors),
+    );
 
     let mut group = c.benchmark_group("plan");
     group.sample_size(10);
@@ -162,6 +195,10 @@ fn bench(c: &mut Criterion) {
         group.throughput(Throughput::Elements(events.len() as u64));
         group.bench_function(name, |b| b.iter(|| replay(calendar, black_box(events))));
     }
+    group.throughput(Throughput::Elements(survivors.len() as u64));
+    group.bench_function("re-plan 300k lines", |b| {
+        b.iter(|| rebuild(&big, black_box(&survivors)))
+    });
     let (passenger, uzauto) = (
         "passenger".parse().expect("id"),
         "uzauto".parse().expect("id"),

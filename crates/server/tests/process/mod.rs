@@ -1,9 +1,10 @@
-//! Server processes for tests over real sockets: [`Server::start`] runs the built
+//! Server processes for tests and benchmarks over real sockets: [`Server::start`] runs the built
 //! `configurator-server` with `--demo` on a free port (`127.0.0.1:0`, the bound address read from
 //! its `listening on http://…` log line), the given database and an empty front end folder, and
-//! waits until `GET /api/v1/health` answers 200. Its stdout and stderr go to a log file that
-//! failures quote. The process is killed on drop; [`Server::restart`] kills it and checks that a
-//! fresh one starts cleanly (start-up replays the plan and refuses a database it disagrees with).
+//! waits until `GET /api/v1/health` answers 200. Its stdout and stderr go to a log file per start
+//! that failures quote. The process is killed (SIGKILL) on drop; [`Server::restart`] kills it and
+//! checks that a fresh one starts cleanly (start-up replays the plan and refuses a database it
+//! disagrees with). [`Launch`] names another binary or data folder (the benchmarks').
 //! [`http`] is the client, [`send`] sends many requests, [`db`] holds the databases and reads the
 //! stored plan, [`checks`] collects what is wrong.
 
@@ -23,13 +24,48 @@ use std::{
 
 use serde_json::json;
 
-/// How long a server may take to answer its first health check.
-const START_TIMEOUT: Duration = Duration::from_secs(30);
+/// How a server is started.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    /// The `configurator-server` binary.
+    pub binary: PathBuf,
+    /// Its data folder (`catalog.toml`, `plant.toml`).
+    pub data_dir: PathBuf,
+    /// How long it may take to answer its first health check.
+    pub start_timeout: Duration,
+}
+
+impl Default for Launch {
+    /// The binary cargo built for these tests, on the repository's data, given 30 s.
+    fn default() -> Self {
+        Self {
+            binary: PathBuf::from(env!("CARGO_BIN_EXE_configurator-server")),
+            data_dir: configurator_server::data::repository_data_dir(),
+            start_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+impl Launch {
+    /// The binary `SERVER_BIN` names (a relative path is taken from the workspace root, since
+    /// cargo runs tests and benchmarks in the package's folder), else the default one.
+    pub fn from_env() -> Self {
+        let mut launch = Self::default();
+        if let Some(named) = std::env::var_os("SERVER_BIN") {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../..")
+                .join(named);
+            launch.binary = std::fs::canonicalize(&path).unwrap_or(path);
+        }
+        launch
+    }
+}
 
 /// A running `configurator-server`.
 pub struct Server {
     pub name: String,
     pub addr: SocketAddr,
+    launch: Launch,
     child: Child,
     /// The log of each start, the current one last.
     logs: Vec<PathBuf>,
@@ -42,12 +78,23 @@ impl Server {
     /// Starts a server named `name` (for messages and its log file) over `database_url`, with its
     /// files in `folder`; panics with its log if it does not come up.
     pub async fn start(name: &str, database_url: &str, folder: &Path) -> Self {
-        Self::try_start(name, database_url, folder, 1)
+        Self::launch(Launch::default(), name, database_url, folder)
             .await
             .unwrap_or_else(|error| panic!("{error}"))
     }
 
+    /// [`Server::start`] as `launch` says; `Err` with the end of its log if it does not come up.
+    pub async fn launch(
+        launch: Launch,
+        name: &str,
+        database_url: &str,
+        folder: &Path,
+    ) -> Result<Self, String> {
+        Self::try_start(launch, name, database_url, folder, 1).await
+    }
+
     async fn try_start(
+        launch: Launch,
         name: &str,
         database_url: &str,
         folder: &Path,
@@ -57,22 +104,23 @@ impl Server {
         std::fs::create_dir_all(&dist).expect("an empty front end folder");
         let log = log_path(folder, name, starts);
         let file = std::fs::File::create(&log).expect("a log file");
-        let child = Command::new(env!("CARGO_BIN_EXE_configurator-server"))
+        let child = Command::new(&launch.binary)
             .args(["--listen", "127.0.0.1:0", "--demo", "--database-url"])
             .arg(database_url)
             .arg("--dist")
             .arg(&dist)
-            .env("DATA_DIR", configurator_server::data::repository_data_dir())
+            .env("DATA_DIR", &launch.data_dir)
             .env("RUST_LOG", "info,sqlx=warn")
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
             .stdout(file.try_clone().expect("the log file"))
             .stderr(file)
             .spawn()
-            .expect("the server binary runs");
+            .map_err(|error| format!("cannot run {}: {error}", launch.binary.display()))?;
         let mut server = Self {
             name: name.to_owned(),
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            launch,
             child,
             logs: vec![log],
             database_url: database_url.to_owned(),
@@ -85,7 +133,7 @@ impl Server {
 
     async fn wait_until_healthy(&mut self) -> Result<(), String> {
         let started = Instant::now();
-        while started.elapsed() < START_TIMEOUT {
+        while started.elapsed() < self.launch.start_timeout {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return Err(self.failure(&format!("exited with {status} while starting")));
             }
@@ -102,9 +150,12 @@ impl Server {
                     return Ok(());
                 }
             }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+            tokio::time::sleep(Duration::from_millis(10)).await;
         }
-        Err(self.failure("did not answer GET /api/v1/health with 200 within 30 s"))
+        let waited = self.launch.start_timeout.as_secs();
+        Err(self.failure(&format!(
+            "did not answer GET /api/v1/health with 200 within {waited} s"
+        )))
     }
 
     /// Kills this process and starts a fresh one over the same database; `Err` (with its log)
@@ -112,7 +163,8 @@ impl Server {
     pub async fn restart(&mut self) -> Result<(), String> {
         self.kill();
         let starts = self.starts + 1;
-        match Self::try_start(&self.name, &self.database_url, &self.folder, starts).await {
+        let launch = self.launch.clone();
+        match Self::try_start(launch, &self.name, &self.database_url, &self.folder, starts).await {
             Ok(mut fresh) => {
                 fresh.logs.splice(0..0, self.logs.drain(..));
                 *self = fresh;
@@ -125,9 +177,15 @@ impl Server {
         }
     }
 
+    /// SIGKILL (what `Child::kill` sends on unix): no shutdown, no flush, no goodbye.
     pub fn kill(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+
+    /// The process id of the current process.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// Everything the current process wrote so far.
