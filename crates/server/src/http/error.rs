@@ -14,7 +14,7 @@ use crate::lines::FieldErrors;
 /// Everything a handler can answer instead of success.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// 400: a body that is not JSON at all.
+    /// 400: a body that is not JSON at all, or that could not be read to its end.
     #[error("{0}")]
     BadRequest(String),
     /// 401: no valid session.
@@ -41,6 +41,9 @@ pub enum Error {
     /// 413: a body over the limit.
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    /// 414: a query string over the limit.
+    #[error("the query string is longer than {limit} bytes")]
+    UriTooLong { limit: usize },
     /// 415: a body that does not say it is JSON.
     #[error("send the body as `Content-Type: application/json`")]
     UnsupportedMediaType,
@@ -71,6 +74,7 @@ impl Error {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -89,6 +93,7 @@ impl Error {
             Self::NotFound => "not_found",
             Self::Conflict(_) => "conflict",
             Self::PayloadTooLarge { .. } => "payload_too_large",
+            Self::UriTooLong { .. } => "uri_too_long",
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::Validation { .. } => "validation",
             Self::TooManyRequests { .. } => "too_many_requests",

@@ -1,12 +1,17 @@
 //! `JsonBody<T>`: a JSON request body whose every problem is an [`Error`] naming the field: malformed
-//! JSON is `400`, a wrong type or an unknown field (a client-sent `price`) is `422` with the
-//! field's path (`lines[0].price`), a body of another type `415`.
+//! JSON (trailing characters after the value too) is `400`, a wrong type or an unknown field (a
+//! client-sent `price`) is `422` with the field's path (`lines[0].price`), a body whose media type
+//! is not `application/json` (parameters such as `charset` aside) `415`, a body over
+//! [`BODY_LIMIT`] `413`, and a body that could not be read to its end (the client went away) `400`.
 
 use std::collections::BTreeMap;
 
 use axum::{
     body::Bytes,
-    extract::{FromRequest, Request},
+    extract::{
+        FromRequest, Request,
+        rejection::{BytesRejection, FailedToBufferBody},
+    },
     http::header,
 };
 use serde::de::DeserializeOwned;
@@ -24,25 +29,38 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
     type Rejection = Error;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Error> {
-        let is_json = request
-            .headers()
-            .get(header::CONTENT_TYPE)
+        let content_type = request.headers().get(header::CONTENT_TYPE);
+        if !content_type
             .and_then(|value| value.to_str().ok())
-            .is_some_and(|value| value.trim_start().starts_with("application/json"));
-        if !is_json {
+            .is_some_and(is_json)
+        {
             return Err(Error::UnsupportedMediaType);
         }
-        let bytes = Bytes::from_request(request, state)
-            .await
-            .map_err(|_| Error::PayloadTooLarge { limit: BODY_LIMIT })?;
+        let bytes =
+            Bytes::from_request(request, state)
+                .await
+                .map_err(|rejection| match rejection {
+                    BytesRejection::FailedToBufferBody(FailedToBufferBody::LengthLimitError(_)) => {
+                        Error::PayloadTooLarge { limit: BODY_LIMIT }
+                    }
+                    _ => Error::BadRequest(
+                        "the request body could not be read to its end".to_owned(),
+                    ),
+                })?;
         parse(&bytes).map(JsonBody)
     }
+}
+
+/// Whether a `Content-Type` is `application/json`, whatever its parameters and case.
+fn is_json(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or_default();
+    essence.trim().eq_ignore_ascii_case("application/json")
 }
 
 /// Parses `bytes` as `T`, naming the field at fault.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let inner = error.inner();
         if inner.is_syntax() || inner.is_eof() {
             return Error::BadRequest(format!("malformed JSON: {inner}"));
@@ -66,7 +84,11 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
             message: format!("{field}: {message}"),
             fields: BTreeMap::from([(field, vec![message])]),
         }
-    })
+    })?;
+    deserializer
+        .end()
+        .map_err(|error| Error::BadRequest(format!("malformed JSON: {error}")))?;
+    Ok(value)
 }
 
 /// serde_json's message without its " at line 1 column 42" tail.
@@ -96,6 +118,29 @@ mod tests {
     #[expect(dead_code, reason = "only parsed")]
     struct Order {
         lines: Vec<Line>,
+    }
+
+    #[test]
+    fn trailing_characters_are_a_bad_request() {
+        let body = br#"{"lines":[]}xyz"#;
+        let error = parse::<Order>(body).unwrap_err();
+        assert!(
+            matches!(&error, Error::BadRequest(message) if message.contains("trailing")),
+            "{error:?}"
+        );
+        assert!(
+            parse::<Order>(b"{\"lines\":[]}  \n").is_ok(),
+            "whitespace is fine"
+        );
+    }
+
+    #[test]
+    fn only_application_json_is_json() {
+        assert!(is_json("application/json"));
+        assert!(is_json("Application/JSON; charset=utf-8"));
+        assert!(!is_json("application/jsonx"));
+        assert!(!is_json("application/json-patch+json"));
+        assert!(!is_json("text/plain"));
     }
 
     fn fields(error: Error) -> Vec<String> {

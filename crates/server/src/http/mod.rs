@@ -16,7 +16,12 @@ pub mod static_files;
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
 use anyhow::Context as _;
-use axum::{Router, extract::DefaultBodyLimit};
+use axum::{
+    Router,
+    extract::{DefaultBodyLimit, Request},
+    middleware::{self, Next},
+    response::{IntoResponse as _, Response},
+};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 pub use error::Error;
@@ -128,7 +133,23 @@ fn api_router() -> Router<AppState> {
         .merge(plan::router())
         .merge(openapi::router())
         .layer(DefaultBodyLimit::max(json::BODY_LIMIT))
+        .layer(middleware::from_fn(bounded_query))
         .fallback(|| async { Error::NotFound })
+}
+
+/// The longest query string the API reads (the longest real one, a plan view's, is under 200).
+pub const QUERY_LIMIT: usize = 2048;
+
+/// Refuses a query string over [`QUERY_LIMIT`] with `414` before any handler parses it.
+async fn bounded_query(request: Request, next: Next) -> Response {
+    if request
+        .uri()
+        .query()
+        .is_some_and(|query| query.len() > QUERY_LIMIT)
+    {
+        return Error::UriTooLong { limit: QUERY_LIMIT }.into_response();
+    }
+    next.run(request).await
 }
 
 /// Serves `app` on `listen` until Ctrl-C or SIGTERM, finishing the requests under way.
