@@ -174,3 +174,42 @@ async fn precompressed_neighbours_are_answered_as_they_are() {
     assert_eq!(encoding.as_deref(), Some("gzip"));
     assert_ne!(body, b"brotli bytes");
 }
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers() {
+    let (app, folder) = test_app().await;
+    let loader = "\nimport init from '/configurator-0123456789abcdef.js';\nawait init();\n";
+    std::fs::write(
+        folder.path().join("dist/index.html"),
+        format!("<!doctype html><title>app</title><script type=\"module\">{loader}</script>"),
+    )
+    .expect("an index with Trunk's inline loader");
+    for path in [
+        "/",
+        "/configure/cobalt",
+        "/api/v1/health",
+        "/api/v1/nothing",
+    ] {
+        let (_, headers, _) = get(&app, path).await;
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["referrer-policy"], "same-origin", "{path}");
+        assert_eq!(
+            headers["cross-origin-opener-policy"], "same-origin",
+            "{path}"
+        );
+        let policy = headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .expect("ascii");
+        assert!(
+            policy.contains("frame-ancestors 'none'"),
+            "{path}: {policy}"
+        );
+        assert!(policy.contains("'wasm-unsafe-eval'"), "{path}: {policy}");
+        assert!(!policy.contains("'unsafe-inline'"), "{path}: {policy}");
+        // `printf '%s' "$loader" | openssl dgst -sha256 -binary | base64`
+        assert!(
+            policy.contains("'sha256-aFwUsUHM1kAYn8/G4qCsTBpDUbVvDriPpXB8kE9Y4hY='"),
+            "{path}: the loader's hash is allowed: {policy}"
+        );
+    }
+}

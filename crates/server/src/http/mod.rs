@@ -10,6 +10,7 @@ pub mod openapi;
 mod orders;
 pub mod plan;
 mod quotes;
+mod security;
 mod session;
 pub mod static_files;
 
@@ -111,12 +112,18 @@ impl AppState {
     }
 }
 
-/// The whole application: API, static front end, compression and request tracing.
+/// The whole application: API, static front end, security headers, compression and request
+/// tracing.
 pub fn app(state: AppState) -> Router {
     let dist_dir = state.dist_dir.clone();
+    let security = Arc::new(security::SecurityHeaders::new(&dist_dir));
     Router::new()
         .nest("/api/v1", api_router())
         .fallback_service(static_files::service(&dist_dir))
+        .layer(middleware::from_fn_with_state(
+            security,
+            security::add_headers,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
