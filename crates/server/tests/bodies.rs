@@ -101,3 +101,57 @@ async fn an_overlong_query_string_is_414() {
     let answer = app.get("/api/v1/catalog?lang=en", None).await;
     assert_eq!(answer.status, StatusCode::OK, "a short query passes");
 }
+
+#[tokio::test]
+async fn cross_site_writes_are_refused_whatever_the_cookie() {
+    let app = sqlite_app().await;
+    let cookie = app.login("dealer1").await;
+    let foreign = [
+        ("origin", "https://attacker.example"),
+        ("host", "dealer.example"),
+    ];
+    let answer = app
+        .call(
+            Method::DELETE,
+            "/api/v1/orders/1",
+            Some(&cookie),
+            &foreign,
+            None,
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN, "{}", answer.text());
+    assert_eq!(answer.json()["error"]["code"], "forbidden");
+    let login = serde_json::json!({ "username": "dealer2", "password": "demo" });
+    let answer = app
+        .call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            &foreign,
+            Some(login.clone()),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    // The same site (the scheme aside, as behind a TLS proxy), and no Origin at all, pass.
+    let own = [
+        ("origin", "https://dealer.example"),
+        ("host", "dealer.example"),
+    ];
+    let answer = app
+        .call(
+            Method::POST,
+            "/api/v1/session",
+            None,
+            &own,
+            Some(login.clone()),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text());
+    let answer = app.post("/api/v1/session", None, login).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    // Reading is not refused.
+    let answer = app
+        .call(Method::GET, "/api/v1/catalog", None, &foreign, None)
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+}

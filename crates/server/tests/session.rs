@@ -289,30 +289,35 @@ async fn usernames_that_cannot_exist_are_refused_before_anything_else() {
     }
 }
 
-/// The median time of five logins as `username` with a wrong password, each from its own address
-/// in `192.0.{network}.0/24` (so that the throttle lets them all through).
-async fn median_wrong_login(app: &Router, username: &str, network: u8) -> f64 {
-    let mut times = Vec::new();
-    for host in 1..=5 {
-        let started = Instant::now();
-        let body = login_body(username, "wrong password");
-        let from = Some([192, 0, network, host]);
-        let (status, _, _) = send_from(app, from, "POST", Some(&body), None).await;
-        assert_eq!(status, StatusCode::UNAUTHORIZED);
-        times.push(started.elapsed().as_secs_f64());
-    }
-    times.sort_by(f64::total_cmp);
-    times[2]
+/// The time of a wrong login as `username` from `from`.
+async fn wrong_login_seconds(app: &Router, username: &str, from: [u8; 4]) -> f64 {
+    let started = Instant::now();
+    let body = login_body(username, "wrong password");
+    let (status, _, _) = send_from(app, Some(from), "POST", Some(&body), None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    started.elapsed().as_secs_f64()
+}
+
+fn median(mut seconds: Vec<f64>) -> f64 {
+    seconds.sort_by(f64::total_cmp);
+    seconds[seconds.len() / 2]
 }
 
 #[tokio::test]
 async fn an_unknown_user_takes_as_long_as_a_wrong_password() {
     let (app, _folder) = test_app().await;
-    let known = median_wrong_login(&app, "dealer2", 1).await;
-    let unknown = median_wrong_login(&app, "nobody", 2).await;
+    // Taken in turns, each from an address of its own (the throttle lets them all through), so
+    // that whatever else the machine does slows both alike. Skipping the password check, as an
+    // unknown user once did, answered about 30 times faster.
+    let (mut known, mut unknown) = (Vec::new(), Vec::new());
+    for host in 1..=7 {
+        known.push(wrong_login_seconds(&app, "dealer2", [192, 0, 2, host]).await);
+        unknown.push(wrong_login_seconds(&app, "nobody", [192, 0, 3, host]).await);
+    }
+    let (known, unknown) = (median(known), median(unknown));
     let ratio = unknown / known;
     assert!(
-        (0.5..2.0).contains(&ratio),
+        (0.33..3.0).contains(&ratio),
         "unknown {unknown:.4} s vs known {known:.4} s: the timing tells users apart"
     );
 }

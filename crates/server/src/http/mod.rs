@@ -8,6 +8,7 @@ mod health;
 pub mod json;
 pub mod openapi;
 mod orders;
+mod origin;
 pub mod plan;
 mod quotes;
 mod security;
@@ -141,6 +142,7 @@ fn api_router() -> Router<AppState> {
         .merge(openapi::router())
         .layer(DefaultBodyLimit::max(json::BODY_LIMIT))
         .layer(middleware::from_fn(bounded_query))
+        .layer(middleware::from_fn(origin::same_site_writes))
         .fallback(|| async { Error::NotFound })
 }
 
