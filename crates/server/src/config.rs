@@ -34,6 +34,12 @@ pub enum Command {
 /// Account management.
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
+    /// Set an account's password, read from the first line of standard input; ends every
+    /// session of the account.
+    Passwd {
+        /// The account's username.
+        username: String,
+    },
     /// Add an account; the password is read from the first line of standard input.
     Add {
         /// 3 to 32 letters, digits, `.`, `_` or `-`.
@@ -62,6 +68,10 @@ pub struct ServeArgs {
     /// The folder of `catalog.toml` and `plant.toml`, loaded and checked at start-up.
     #[arg(long = "data", env = "DATA_DIR", default_value = "data", global = true)]
     pub data_dir: PathBuf,
+    /// Browsers reach this server over HTTPS only (a TLS proxy in front): the session cookie is
+    /// `Secure` and named `__Host-session`, and every answer carries `Strict-Transport-Security`.
+    #[arg(long, env = "SECURE_COOKIES")]
+    pub secure_cookies: bool,
     /// Seed the demo accounts `dealer1`, `dealer2` and `planner` (password `demo`) and print them.
     #[arg(long, env = "DEMO")]
     pub demo: bool,

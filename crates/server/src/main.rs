@@ -53,11 +53,6 @@ async fn open_database(url: &str) -> Result<Database, ExitCode> {
 }
 
 async fn user(database_url: &str, command: UserCommand) -> ExitCode {
-    let UserCommand::Add {
-        username,
-        role,
-        dealership,
-    } = command;
     let db = match open_database(database_url).await {
         Ok(db) => db,
         Err(code) => return code,
@@ -67,20 +62,37 @@ async fn user(database_url: &str, command: UserCommand) -> ExitCode {
         eprintln!("error: cannot read the password from standard input");
         return ExitCode::from(USAGE_ERROR);
     }
-    let role = if role == "planner" {
-        Role::Planner
-    } else {
-        Role::Dealer
+    let password = password.trim_end_matches(['\r', '\n']);
+    let done = match command {
+        UserCommand::Add {
+            username,
+            role,
+            dealership,
+        } => {
+            let role = if role == "planner" {
+                Role::Planner
+            } else {
+                Role::Dealer
+            };
+            let new_user = NewUser {
+                username: &username,
+                password,
+                role,
+                dealership: dealership.as_deref(),
+            };
+            accounts::add_user(&db.pool, &new_user)
+                .await
+                .map(|id| format!("added {} `{username}` (id {id})", role.as_str()))
+                .map_err(|error| error.to_string())
+        }
+        UserCommand::Passwd { username } => accounts::set_password(&db.pool, &username, password)
+            .await
+            .map(|ended| format!("password of `{username}` changed; {ended} sessions ended"))
+            .map_err(|error| error.to_string()),
     };
-    let new_user = NewUser {
-        username: &username,
-        password: password.trim_end_matches(['\r', '\n']),
-        role,
-        dealership: dealership.as_deref(),
-    };
-    match accounts::add_user(&db.pool, &new_user).await {
-        Ok(id) => {
-            println!("added {} `{username}` (id {id})", role.as_str());
+    match done {
+        Ok(message) => {
+            println!("{message}");
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -161,7 +173,7 @@ async fn serve(args: configurator_server::config::ServeArgs) -> ExitCode {
         None => Clock::system(data.calendar.utc_offset()),
     };
     let state = match AppState::load(db, args.dist_dir, data, clock).await {
-        Ok(state) => state,
+        Ok(state) => state.with_secure_cookies(args.secure_cookies),
         Err(error) => {
             eprintln!("error: {error:#}");
             return ExitCode::from(USAGE_ERROR);

@@ -1,5 +1,6 @@
 //! The binary's data checks: `check-data` prints one line per good file and exits 1 naming every
-//! bad entry; `serve` refuses bad data with exit code 2 before opening anything.
+//! bad entry; `serve` refuses bad data with exit code 2 before opening anything; `user add` and
+//! `user passwd` refuse passwords under 10 characters and unknown accounts with exit code 2.
 
 use std::process::{Command, Output};
 
@@ -79,4 +80,59 @@ fn serve_refuses_bad_data_with_exit_2() {
         stderr.contains("plant.toml: lines: expected shares summing to 100"),
         "{stderr}"
     );
+}
+
+/// Runs `user ARGS` on the SQLite database `url` with `password` on standard input.
+fn user(url: &str, args: &[&str], password: &str) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_configurator-server"))
+        .arg("user")
+        .args(args)
+        .env("DATABASE_URL", url)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the server binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{password}\n").as_bytes())
+        .expect("write the password");
+    child.wait_with_output().expect("it ends")
+}
+
+#[test]
+fn user_add_and_passwd_hold_passwords_to_ten_characters() {
+    let folder = tempfile::tempdir().expect("temp");
+    let url = format!("sqlite://{}", folder.path().join("users.db").display());
+    let add = [
+        "add",
+        "alice",
+        "--role",
+        "dealer",
+        "--dealership",
+        "Naryn Auto",
+    ];
+    let short = user(&url, &add, "secret");
+    assert_eq!(short.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&short.stderr);
+    assert!(stderr.contains("at least 10 characters"), "{stderr}");
+    let added = user(&url, &add, "a long passphrase");
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let changed = user(&url, &["passwd", "alice"], "another long passphrase");
+    assert!(changed.status.success());
+    let stdout = String::from_utf8_lossy(&changed.stdout);
+    assert!(
+        stdout.contains("password of `alice` changed; 0 sessions ended"),
+        "{stdout}"
+    );
+    let unknown = user(&url, &["passwd", "bob"], "another long passphrase");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no account `bob`"));
 }

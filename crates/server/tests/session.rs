@@ -321,3 +321,114 @@ async fn an_unknown_user_takes_as_long_as_a_wrong_password() {
         "unknown {unknown:.4} s vs known {known:.4} s: the timing tells users apart"
     );
 }
+
+#[tokio::test]
+async fn behind_https_the_cookie_is_secure_host_only_and_answers_carry_hsts() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let url = format!("sqlite://{}", folder.path().join("secure.db").display());
+    let db = Database::open(&url).await.expect("open the database");
+    accounts::seed_demo(&db.pool).await.expect("seed");
+    let state = AppState::new(db, folder.path().join("dist")).with_secure_cookies(true);
+    let app = app(state);
+    let request = Request::post("/api/v1/session")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(login_body("dealer1", "demo")))
+        .expect("request");
+    let response = app.clone().oneshot(request).await.expect("response");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()[header::STRICT_TRANSPORT_SECURITY],
+        "max-age=31536000"
+    );
+    let set_cookie = response.headers()[header::SET_COOKIE]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(set_cookie.starts_with("__Host-session="), "{set_cookie}");
+    assert!(set_cookie.contains("; Secure"), "{set_cookie}");
+    assert!(set_cookie.contains("Path=/"), "{set_cookie}");
+    let token = set_cookie.split(';').next().expect("name=value");
+    let (status, _, json) = send(&app, "GET", None, Some(token)).await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    // The same token under the plain name (a cookie an attacker could plant over HTTP) is not read.
+    let plain = token.replacen("__Host-session", "session", 1);
+    assert_eq!(
+        send(&app, "GET", None, Some(&plain)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+/// A cookie of a fresh login of a demo account.
+async fn login_cookie(app: &Router, username: &str) -> String {
+    let (status, set_cookie, _) =
+        send(app, "POST", Some(&login_body(username, "demo")), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let set_cookie = set_cookie.expect("a cookie");
+    set_cookie.split(';').next().expect("name=value").to_owned()
+}
+
+#[tokio::test]
+async fn an_expired_session_is_401() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let url = format!("sqlite://{}", folder.path().join("expiry.db").display());
+    let db = Database::open(&url).await.expect("open the database");
+    accounts::seed_demo(&db.pool).await.expect("seed");
+    let pool = db.pool.clone();
+    let app = app(AppState::new(db, folder.path().join("dist")));
+    let cookie = login_cookie(&app, "dealer1").await;
+    assert_eq!(
+        send(&app, "GET", None, Some(&cookie)).await.0,
+        StatusCode::OK
+    );
+    sqlx::query("UPDATE sessions SET expires_at = expires_at - $1")
+        .bind(accounts::SESSION_SECONDS + 1)
+        .execute(&pool)
+        .await
+        .expect("age the session");
+    assert_eq!(
+        send(&app, "GET", None, Some(&cookie)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn a_password_change_ends_every_session_of_the_account() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let url = format!("sqlite://{}", folder.path().join("passwd.db").display());
+    let db = Database::open(&url).await.expect("open the database");
+    accounts::seed_demo(&db.pool).await.expect("seed");
+    let pool = db.pool.clone();
+    let app = app(AppState::new(db, folder.path().join("dist")));
+    let (laptop, phone) = (
+        login_cookie(&app, "dealer1").await,
+        login_cookie(&app, "dealer1").await,
+    );
+    let other = login_cookie(&app, "dealer2").await;
+    let short = accounts::set_password(&pool, "dealer1", "short").await;
+    assert!(matches!(
+        short,
+        Err(accounts::SetPasswordError::ShortPassword)
+    ));
+    let ended = accounts::set_password(&pool, "dealer1", "a much longer passphrase")
+        .await
+        .expect("changed");
+    assert_eq!(ended, 2);
+    for cookie in [&laptop, &phone] {
+        assert_eq!(
+            send(&app, "GET", None, Some(cookie)).await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        send(&app, "GET", None, Some(&other)).await.0,
+        StatusCode::OK
+    );
+    let old = send(&app, "POST", Some(&login_body("dealer1", "demo")), None).await;
+    assert_eq!(old.0, StatusCode::UNAUTHORIZED);
+    let new = login_body("dealer1", "a much longer passphrase");
+    assert_eq!(send(&app, "POST", Some(&new), None).await.0, StatusCode::OK);
+    assert!(matches!(
+        accounts::set_password(&pool, "nobody", "a much longer passphrase").await,
+        Err(accounts::SetPasswordError::Unknown(_))
+    ));
+}

@@ -51,6 +51,52 @@ pub enum AddUserError {
     Database(#[from] sqlx::Error),
 }
 
+/// Why a password could not be changed.
+#[derive(Debug, thiserror::Error)]
+pub enum SetPasswordError {
+    #[error(transparent)]
+    BadUsername(#[from] BadUsername),
+    #[error("no account `{0}`")]
+    Unknown(String),
+    #[error("password: use at least {MIN_PASSWORD_CHARS} characters")]
+    ShortPassword,
+    #[error(transparent)]
+    Hash(#[from] password::HashError),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+/// Sets the password of `username` and ends every session of the account (a stolen session dies
+/// with the old password); returns how many sessions ended.
+pub async fn set_password(
+    pool: &AnyPool,
+    username: &str,
+    new_password: &str,
+) -> Result<u64, SetPasswordError> {
+    let username = check_username(username)?;
+    if new_password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(SetPasswordError::ShortPassword);
+    }
+    let hash = password::hash(new_password)?;
+    let mut tx = pool.begin().await?;
+    let user: Option<(i64,)> =
+        sqlx::query_as("UPDATE users SET password_hash = $1 WHERE username = $2 RETURNING id")
+            .bind(hash)
+            .bind(username)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((user_id,)) = user else {
+        return Err(SetPasswordError::Unknown(username.to_owned()));
+    };
+    let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(ended)
+}
+
 /// A new account.
 #[derive(Debug, Clone)]
 pub struct NewUser<'a> {

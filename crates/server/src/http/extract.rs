@@ -7,17 +7,17 @@ use axum::{
 };
 
 use super::{AppState, Error};
-use crate::auth::{Dealer, Planner, SESSION_COOKIE, SignedIn, accounts};
+use crate::auth::{Dealer, Planner, SessionCookie, SignedIn, accounts};
 
-/// The session token in a request's `Cookie` header, if any.
-pub fn session_token(headers: &HeaderMap) -> Option<&str> {
+/// The session token in a request's `Cookie` header under `cookie`'s name, if any.
+pub fn session_token(headers: &HeaderMap, cookie: SessionCookie) -> Option<&str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|header| header.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == cookie.name())
         .map(|(_, value)| value)
         .filter(|value| !value.is_empty())
 }
@@ -26,7 +26,8 @@ impl FromRequestParts<AppState> for SignedIn {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
-        let token = session_token(&parts.headers).ok_or(Error::Unauthorized)?;
+        let token =
+            session_token(&parts.headers, state.session_cookie).ok_or(Error::Unauthorized)?;
         accounts::session_user(&state.db.pool, token)
             .await
             .map_err(|error| Error::Internal(error.into()))?

@@ -29,7 +29,11 @@ use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 pub use error::Error;
 
 use crate::{
-    auth::throttle::LoginThrottle, clock::Clock, data::Data, db::Database, ordering::Desk,
+    auth::{SessionCookie, throttle::LoginThrottle},
+    clock::Clock,
+    data::Data,
+    db::Database,
+    ordering::Desk,
     planning::PlanCache,
 };
 
@@ -49,6 +53,8 @@ pub struct AppState {
     pub plan: Arc<PlanCache>,
     /// "Today" for the plan, and timestamps.
     pub clock: Clock,
+    /// How the session cookie is set: plain, or `Secure` behind a TLS proxy.
+    pub session_cookie: SessionCookie,
 }
 
 impl AppState {
@@ -72,6 +78,16 @@ impl AppState {
             data: Arc::new(data),
             catalog: Arc::new(catalog),
             clock,
+            session_cookie: SessionCookie::default(),
+        }
+    }
+
+    /// This state for a server that browsers reach over HTTPS only (a TLS proxy in front): the
+    /// session cookie is `Secure` (`__Host-session`) and every answer carries HSTS.
+    pub fn with_secure_cookies(self, secure: bool) -> Self {
+        Self {
+            session_cookie: SessionCookie::new(secure),
+            ..self
         }
     }
 
@@ -99,6 +115,7 @@ impl AppState {
             catalog: Arc::new(catalog),
             plan: Arc::new(plan),
             clock,
+            session_cookie: SessionCookie::default(),
         })
     }
 
@@ -117,7 +134,10 @@ impl AppState {
 /// tracing.
 pub fn app(state: AppState) -> Router {
     let dist_dir = state.dist_dir.clone();
-    let security = Arc::new(security::SecurityHeaders::new(&dist_dir));
+    let security = Arc::new(security::SecurityHeaders::new(
+        &dist_dir,
+        state.session_cookie.is_secure(),
+    ));
     Router::new()
         .nest("/api/v1", api_router())
         .fallback_service(static_files::service(&dist_dir))

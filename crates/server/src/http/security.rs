@@ -3,7 +3,8 @@
 //!   inline `<script>` of the builds' `index.html` files (Trunk's loader) and `'wasm-unsafe-eval'`
 //!   to compile the wasm; no plugins, no `<base>`, and no framing (`frame-ancestors 'none'`);
 //! * `X-Content-Type-Options: nosniff`, `Referrer-Policy: same-origin`,
-//!   `Cross-Origin-Opener-Policy: same-origin`.
+//!   `Cross-Origin-Opener-Policy: same-origin`;
+//! * `Strict-Transport-Security` when browsers reach the server over HTTPS only (`--secure-cookies`).
 //!
 //! The loader's hash changes with every build: the policy is worked out again whenever an
 //! `index.html` changes (its modification time), so a front end rebuilt under a running server
@@ -36,14 +37,17 @@ const POLICY_TAIL: &str = "; style-src 'self'; img-src 'self' data:; connect-src
 #[derive(Debug)]
 pub struct SecurityHeaders {
     indexes: Vec<PathBuf>,
+    /// Whether to send HSTS.
+    https_only: bool,
     /// The index files' modification times the policy was made from, and the policy.
     cached: Mutex<Option<(Vec<Option<SystemTime>>, HeaderValue)>>,
 }
 
 impl SecurityHeaders {
-    /// The headers for the front end in `dist_dir`.
-    pub fn new(dist_dir: &Path) -> Self {
+    /// The headers for the front end in `dist_dir`, with HSTS if `https_only`.
+    pub fn new(dist_dir: &Path, https_only: bool) -> Self {
         Self {
+            https_only,
             indexes: [Bundle::Public, Bundle::Office]
                 .into_iter()
                 .map(|bundle| index_of(dist_dir, bundle))
@@ -101,6 +105,10 @@ pub async fn add_headers(
     }
     set.entry(header::CONTENT_SECURITY_POLICY)
         .or_insert_with(|| headers.policy());
+    if headers.https_only {
+        set.entry(header::STRICT_TRANSPORT_SECURITY)
+            .or_insert_with(|| HeaderValue::from_static("max-age=31536000"));
+    }
     response
 }
 

@@ -16,7 +16,7 @@ use configurator_domain::api::{LoginRequest, SessionResponse};
 
 use super::extract::session_token;
 use super::{AppState, Error, json::JsonBody};
-use crate::auth::{SESSION_COOKIE, SignedIn, accounts, password, throttle};
+use crate::auth::{SessionCookie, SignedIn, accounts, password, throttle};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/session", get(current).post(login).delete(logout))
@@ -62,7 +62,7 @@ async fn login(
     let mut headers = HeaderMap::new();
     headers.insert(
         header::SET_COOKIE,
-        cookie(&token, accounts::SESSION_SECONDS)?,
+        cookie(state.session_cookie, &token, accounts::SESSION_SECONDS)?,
     );
     Ok((StatusCode::OK, headers, Json(user.to_response())).into_response())
 }
@@ -71,20 +71,18 @@ async fn logout(
     State(state): State<AppState>,
     request_headers: HeaderMap,
 ) -> Result<Response, Error> {
-    if let Some(token) = session_token(&request_headers) {
+    if let Some(token) = session_token(&request_headers, state.session_cookie) {
         accounts::delete_session(&state.db.pool, token)
             .await
             .map_err(|error| Error::Internal(error.into()))?;
     }
     let mut headers = HeaderMap::new();
-    headers.insert(header::SET_COOKIE, cookie("", 0)?);
+    headers.insert(header::SET_COOKIE, cookie(state.session_cookie, "", 0)?);
     Ok((StatusCode::NO_CONTENT, headers).into_response())
 }
 
 /// The session cookie: not readable by scripts, never sent from another site.
-fn cookie(token: &str, max_age: i64) -> Result<HeaderValue, Error> {
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age}"
-    ))
-    .map_err(|error| Error::Internal(error.into()))
+fn cookie(cookie: SessionCookie, token: &str, max_age: i64) -> Result<HeaderValue, Error> {
+    HeaderValue::from_str(&cookie.set(token, max_age))
+        .map_err(|error| Error::Internal(error.into()))
 }
