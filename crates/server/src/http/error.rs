@@ -56,6 +56,12 @@ pub enum Error {
     /// 429: too many attempts; try again after the given seconds.
     #[error("too many failed attempts: try again in {retry_after_seconds} s")]
     TooManyRequests { retry_after_seconds: u64 },
+    /// 503 with `Retry-After: 1`: more requests under way than the server takes at once.
+    #[error("the server is busy: try again in a second")]
+    Overloaded,
+    /// 503: the request was not answered in time and was dropped.
+    #[error("the request took longer than {seconds} s and was dropped")]
+    TimedOut { seconds: u64 },
     /// 503: the database does not answer.
     #[error("the database is unavailable")]
     Unavailable,
@@ -78,7 +84,9 @@ impl Error {
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable | Self::Overloaded | Self::TimedOut { .. } => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -98,6 +106,8 @@ impl Error {
             Self::Validation { .. } => "validation",
             Self::TooManyRequests { .. } => "too_many_requests",
             Self::Unavailable => "unavailable",
+            Self::Overloaded => "overloaded",
+            Self::TimedOut { .. } => "timed_out",
             Self::Internal(_) => "internal",
         }
     }
@@ -148,6 +158,7 @@ impl IntoResponse for Error {
             Self::TooManyRequests {
                 retry_after_seconds,
             } => Some(retry_after_seconds.to_string()),
+            Self::Overloaded => Some("1".to_owned()),
             _ => None,
         };
         let fields = match self {

@@ -6,6 +6,7 @@ mod error;
 mod extract;
 mod health;
 pub mod json;
+mod limits;
 pub mod openapi;
 mod orders;
 mod origin;
@@ -18,15 +19,11 @@ pub mod static_files;
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
 use anyhow::Context as _;
-use axum::{
-    Router,
-    extract::{DefaultBodyLimit, Request},
-    middleware::{self, Next},
-    response::{IntoResponse as _, Response},
-};
+use axum::{Router, extract::DefaultBodyLimit, middleware};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 pub use error::Error;
+pub use limits::QUERY_LIMIT;
 
 use crate::{
     auth::{SessionCookie, throttle::LoginThrottle},
@@ -130,8 +127,8 @@ impl AppState {
     }
 }
 
-/// The whole application: API, static front end, security headers, compression and request
-/// tracing.
+/// The whole application: API, static front end, security headers, limits on requests at once
+/// and on their time, compression and request tracing.
 pub fn app(state: AppState) -> Router {
     let dist_dir = state.dist_dir.clone();
     let security = Arc::new(security::SecurityHeaders::new(
@@ -144,6 +141,10 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             security,
             security::add_headers,
+        ))
+        .layer(middleware::from_fn_with_state(
+            limits::Limits::default(),
+            limits::guard,
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
@@ -161,24 +162,9 @@ fn api_router() -> Router<AppState> {
         .merge(plan::router())
         .merge(openapi::router())
         .layer(DefaultBodyLimit::max(json::BODY_LIMIT))
-        .layer(middleware::from_fn(bounded_query))
+        .layer(middleware::from_fn(limits::bounded_query))
         .layer(middleware::from_fn(origin::same_site_writes))
         .fallback(|| async { Error::NotFound })
-}
-
-/// The longest query string the API reads (the longest real one, a plan view's, is under 200).
-pub const QUERY_LIMIT: usize = 2048;
-
-/// Refuses a query string over [`QUERY_LIMIT`] with `414` before any handler parses it.
-async fn bounded_query(request: Request, next: Next) -> Response {
-    if request
-        .uri()
-        .query()
-        .is_some_and(|query| query.len() > QUERY_LIMIT)
-    {
-        return Error::UriTooLong { limit: QUERY_LIMIT }.into_response();
-    }
-    next.run(request).await
 }
 
 /// Serves `app` on `listen` until Ctrl-C or SIGTERM, finishing the requests under way.
