@@ -6,7 +6,7 @@ use axum::{
     http::{HeaderMap, header, request::Parts},
 };
 
-use super::{AppState, Error};
+use super::{AppState, Error, access_log};
 use crate::auth::{Dealer, Planner, SessionCookie, SignedIn, accounts};
 
 /// The session token in a request's `Cookie` header under `cookie`'s name, if any.
@@ -28,10 +28,12 @@ impl FromRequestParts<AppState> for SignedIn {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         let token =
             session_token(&parts.headers, state.session_cookie).ok_or(Error::Unauthorized)?;
-        accounts::session_user(&state.db.pool, token)
+        let user = accounts::session_user(&state.db.pool, token)
             .await
             .map_err(|error| Error::Internal(error.into()))?
-            .ok_or(Error::Unauthorized)
+            .ok_or(Error::Unauthorized)?;
+        access_log::record_user(user.user_id());
+        Ok(user)
     }
 }
 

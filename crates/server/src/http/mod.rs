@@ -1,6 +1,7 @@
 //! The HTTP layer: shared state, the router (API under `/api/v1`, the built front end elsewhere) and
 //! `serve()` with graceful shutdown.
 
+mod access_log;
 pub mod catalog;
 mod error;
 mod extract;
@@ -20,7 +21,7 @@ use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
 use anyhow::Context as _;
 use axum::{Router, extract::DefaultBodyLimit, middleware};
-use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+use tower_http::compression::CompressionLayer;
 
 pub use error::Error;
 pub use limits::QUERY_LIMIT;
@@ -128,7 +129,7 @@ impl AppState {
 }
 
 /// The whole application: API, static front end, security headers, limits on requests at once
-/// and on their time, compression and request tracing.
+/// and on their time, compression and the access log.
 pub fn app(state: AppState) -> Router {
     let dist_dir = state.dist_dir.clone();
     let security = Arc::new(security::SecurityHeaders::new(
@@ -147,7 +148,7 @@ pub fn app(state: AppState) -> Router {
             limits::guard,
         ))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn(access_log::log_request))
         .with_state(state)
 }
 
