@@ -31,7 +31,7 @@ use crate::{
     clock::Clock,
     data::Data,
     db::Database,
-    ordering::Desk,
+    ordering::{Desk, Submissions},
     planning::PlanCache,
 };
 
@@ -49,6 +49,8 @@ pub struct AppState {
     pub catalog: Arc<catalog::CatalogDocument>,
     /// This instance's copy of the production plan, caught up with the database before use.
     pub plan: Arc<PlanCache>,
+    /// The orders waiting for this instance's next batch (group commit).
+    pub submissions: Arc<Submissions>,
     /// "Today" for the plan, and timestamps.
     pub clock: Clock,
     /// How the session cookie is set: plain, or `Secure` behind a TLS proxy.
@@ -73,6 +75,7 @@ impl AppState {
             dist_dir: Arc::new(dist_dir),
             login_throttle: Arc::default(),
             plan: Arc::new(PlanCache::new(&data.calendar)),
+            submissions: Arc::default(),
             data: Arc::new(data),
             catalog: Arc::new(catalog),
             clock,
@@ -112,6 +115,7 @@ impl AppState {
             data: Arc::new(data),
             catalog: Arc::new(catalog),
             plan: Arc::new(plan),
+            submissions: Arc::default(),
             clock,
             session_cookie: SessionCookie::default(),
         })
@@ -123,6 +127,7 @@ impl AppState {
             db: &self.db,
             data: &self.data,
             plan: &self.plan,
+            submissions: &self.submissions,
             clock: &self.clock,
         }
     }

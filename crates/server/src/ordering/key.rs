@@ -4,6 +4,10 @@
 
 use configurator_domain::api::OrderRequest;
 use sha2::{Digest as _, Sha256};
+use sqlx::AnyConnection;
+
+use super::{OrderError, Orderer};
+use crate::store::orders;
 
 /// The longest idempotency key accepted.
 pub const MAX_KEY_LEN: usize = 128;
@@ -46,6 +50,23 @@ pub(super) fn request_hash(request: &OrderRequest) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// The order a key already made, if any; refused if the key was used for another request.
+pub(super) async fn earlier(
+    conn: &mut AnyConnection,
+    orderer: Orderer,
+    key: &IdempotencyKey,
+    hash: &str,
+) -> Result<Option<i64>, OrderError> {
+    match orders::find_key(conn, orderer.dealership_id, key.as_str()).await? {
+        None => Ok(None),
+        Some((order_id, stored_hash)) if stored_hash == hash => Ok(Some(order_id)),
+        Some((order_id, _)) => Err(OrderError::KeyReused {
+            key: key.as_str().to_owned(),
+            order_id,
+        }),
+    }
 }
 
 #[cfg(test)]

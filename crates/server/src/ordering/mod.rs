@@ -9,15 +9,23 @@
 //! changes its plan only after the commit. A request dropped at any point therefore leaves either
 //! the whole order in the database or nothing of it, and memory never ahead of the database.
 //!
+//! Orders submitted to one instance at the same time are written in batches, one transaction and
+//! one durable commit per batch, each order in a savepoint of its own ([`batch`], [`commit`]).
+//!
 //! [`Plan::preview`]: configurator_plan::Plan::preview
 
+mod batch;
 mod cancel;
+mod commit;
 mod key;
 mod place;
+
+use std::sync::Arc;
 
 use configurator_domain::api::OrderResponse;
 use configurator_plan::{EarliestError, YearMonth};
 
+pub use batch::{MAX_BATCH, Submissions};
 pub use cancel::cancel;
 pub use key::{IdempotencyKey, KeyError, MAX_KEY_LEN};
 pub use place::{Placed, place};
@@ -32,7 +40,9 @@ use crate::{
 pub struct Desk<'a> {
     pub db: &'a Database,
     pub data: &'a Data,
-    pub plan: &'a PlanCache,
+    pub plan: &'a Arc<PlanCache>,
+    /// Orders waiting for this instance's next batch.
+    pub submissions: &'a Arc<Submissions>,
     pub clock: &'a Clock,
 }
 

@@ -1,22 +1,19 @@
-//! Placing an order: checked and priced outside the lock, planned and stored under it, booked in
-//! this instance's plan after the commit. A retry with the same key answers the order it made.
+//! Placing an order: checked, priced and routed in the request, then planned and stored with the
+//! other submissions of this instance's next batch ([`super::batch`]), and booked in this
+//! instance's plan after the batch's commit. A retry with the same key answers the order it made.
 
 use configurator_domain::{
     api::{OrderRequest, OrderResponse},
     price::{Currency, Quote},
 };
-use configurator_plan::{AllocateError, AllocationRequest, PlanEvent, PreviewError};
-use sqlx::AnyConnection;
 
-use super::{Desk, IdempotencyKey, OrderError, Orderer, key::request_hash, read_back};
-use crate::{
-    lines::{self, CheckedLine},
-    store::{
-        self,
-        events::{self, Kind, StoredEvent},
-        orders::{self, NewLine, NewOrder},
-    },
+use super::{
+    Desk, IdempotencyKey, OrderError, Orderer, batch,
+    commit::{RoutedLine, Stored, Submission},
+    key::{earlier, request_hash},
+    read_back,
 };
+use crate::lines::{self, CheckedLine};
 
 /// The answer to a submission: the order, and whether this request made it (or a retry found it).
 #[derive(Debug, Clone)]
@@ -42,80 +39,16 @@ pub async fn place(
     let data = desk.data;
     let checked = lines::check(&data.catalog, &request.market, &request.lines)?;
     let quote = lines::price(&data.catalog, &request.market, &checked, Currency::Local)?;
-    let new_lines = routed(desk, &checked, &quote.lines)?;
-
-    let turn = desk.plan.queue().await;
-    let mut tx = store::begin_plan_write(desk.db).await?;
-    // Under the lock: a retry with this key, on any instance, may have committed meanwhile.
-    if let Some(order_id) = earlier(&mut tx, orderer, key, &hash).await? {
-        drop(tx);
-        return answer(desk, orderer, order_id, false).await;
-    }
-    desk.plan.catch_up(&mut tx).await?;
-    let seen = desk.plan.seq();
-    let created_at = desk.clock.timestamp();
-    let order = NewOrder {
-        dealership_id: orderer.dealership_id,
-        user_id: orderer.user_id,
-        market: &request.market,
-        order_month: desk.clock.month(),
-        created_at: &created_at,
-        quote: &quote,
-        lines: new_lines,
+    let submission = Submission {
+        orderer,
+        key: key.clone(),
+        hash,
+        market: request.market.clone(),
+        lines: routed(desk, checked, &quote.lines)?,
+        quote,
     };
-    let (order_id, line_ids) = orders::insert(&mut tx, &order).await?;
-    let requests = allocation_requests(&order, &line_ids)?;
-    let parts = desk
-        .plan
-        .read(|plan| plan.preview(&requests))
-        .map_err(unplannable)?;
-    for (&line_id, parts) in line_ids.iter().zip(&parts) {
-        orders::insert_allocations(&mut tx, line_id, parts).await?;
-    }
-    let seq = events::insert(&mut tx, Kind::Order, order_id, order.order_month).await?;
-    orders::insert_key(
-        &mut tx,
-        orderer.dealership_id,
-        key.as_str(),
-        &hash,
-        order_id,
-    )
-    .await?;
-    tx.commit().await?;
-    drop(turn);
-
-    let committed: Vec<StoredEvent> = requests
-        .into_iter()
-        .zip(parts)
-        .map(|(request, stored)| StoredEvent {
-            seq,
-            order_id,
-            event: PlanEvent::Order(request),
-            stored,
-        })
-        .collect();
-    if let Err(error) = desk.plan.apply_committed(seen, &committed) {
-        // Committed all the same; the next catch-up meets the same fault and refuses to plan.
-        tracing::error!("order {order_id} is stored but not in this instance's plan: {error}");
-    }
-    answer(desk, orderer, order_id, true).await
-}
-
-/// The order a key already made, if any; refused if the key was used for another request.
-async fn earlier(
-    conn: &mut AnyConnection,
-    orderer: Orderer,
-    key: &IdempotencyKey,
-    hash: &str,
-) -> Result<Option<i64>, OrderError> {
-    match orders::find_key(conn, orderer.dealership_id, key.as_str()).await? {
-        None => Ok(None),
-        Some((order_id, stored_hash)) if stored_hash == hash => Ok(Some(order_id)),
-        Some((order_id, _)) => Err(OrderError::KeyReused {
-            key: key.as_str().to_owned(),
-            order_id,
-        }),
-    }
+    let Stored { order_id, created } = batch::submit(desk, submission).await?;
+    answer(desk, orderer, order_id, created).await
 }
 
 async fn answer(
@@ -129,62 +62,27 @@ async fn answer(
 }
 
 /// Each checked line with where the plant builds it and its price.
-fn routed<'a>(
-    desk: Desk<'a>,
-    checked: &'a [CheckedLine],
+fn routed(
+    desk: Desk<'_>,
+    checked: Vec<CheckedLine>,
     priced: &[Quote],
-) -> Result<Vec<NewLine<'a>>, OrderError> {
+) -> Result<Vec<RoutedLine>, OrderError> {
     checked
-        .iter()
+        .into_iter()
         .zip(priced)
         .map(|(line, priced)| {
-            let model = &line.configuration.model;
-            let routing = desk.data.routing.get(model).ok_or_else(|| {
+            let model = line.configuration.model;
+            let routing = desk.data.routing.get(&model).ok_or_else(|| {
                 OrderError::Broken(format!("model `{model}` has no line in the plant"))
             })?;
-            Ok(NewLine {
-                code: &line.code,
+            Ok(RoutedLine {
+                code: line.code,
+                line: routing.line.clone(),
+                kit: routing.kit.clone(),
                 model,
-                line: &routing.line,
-                kit: &routing.kit,
                 quantity: u32::from(line.quantity),
                 total_minor: priced.total,
             })
         })
         .collect()
-}
-
-/// The plan's requests for the order's lines, keyed by their new ids.
-fn allocation_requests(
-    order: &NewOrder<'_>,
-    line_ids: &[i64],
-) -> Result<Vec<AllocationRequest>, OrderError> {
-    order
-        .lines
-        .iter()
-        .zip(line_ids)
-        .map(|(line, &line_id)| {
-            Ok(AllocationRequest {
-                order_line: u64::try_from(line_id)
-                    .map_err(|_| OrderError::Broken(format!("negative line id {line_id}")))?,
-                line: line.line.clone(),
-                kit: line.kit.clone(),
-                model: line.model.to_string(),
-                quantity: line.quantity,
-                order_month: order.order_month,
-            })
-        })
-        .collect()
-}
-
-fn unplannable(error: PreviewError) -> OrderError {
-    match error.error {
-        AllocateError::Place(reason) => OrderError::Unplannable {
-            index: error.index,
-            reason,
-        },
-        duplicate @ AllocateError::Duplicate(_) => {
-            OrderError::Broken(format!("line {}: {duplicate}", error.index))
-        }
-    }
 }

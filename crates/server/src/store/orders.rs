@@ -1,8 +1,8 @@
 //! Orders as rows: writing a new order (with its lines, allocations and idempotency key) inside the
-//! caller's transaction, cancelling one, and reading them back as the API's `OrderResponse`, one
-//! or a filtered page at a time.
+//! caller's transaction, finding the orders idempotency keys made, cancelling one, and reading
+//! them back as the API's `OrderResponse`, one or a filtered page at a time.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use configurator_domain::{
     MarketId, ModelId,
@@ -137,6 +137,40 @@ pub async fn find_key(
     .bind(key)
     .fetch_optional(conn)
     .await
+}
+
+/// The orders that any of these `(dealership, key)` pairs already made, with the hash of the
+/// request that made each: one query for a batch of submissions, a primary-key lookup per pair.
+pub async fn find_keys(
+    conn: &mut AnyConnection,
+    keys: &[(i64, &str)],
+) -> Result<HashMap<(i64, String), (i64, String)>, sqlx::Error> {
+    if keys.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut args = Vec::with_capacity(keys.len() * 2);
+    let mut conditions = Vec::with_capacity(keys.len());
+    for &(dealership_id, key) in keys {
+        args.push(Arg::Int(dealership_id));
+        args.push(Arg::Text(key.to_owned()));
+        let n = args.len();
+        conditions.push(format!(
+            "(dealership_id = ${} AND idempotency_key = ${n})",
+            n - 1
+        ));
+    }
+    let sql = format!(
+        "SELECT dealership_id, idempotency_key, order_id, request_sha256 FROM idempotency_keys \
+         WHERE {}",
+        conditions.join(" OR ")
+    );
+    let rows: Vec<(i64, String, i64, String)> = bind_all(sqlx::query_as(&sql), &args)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(dealership_id, key, order_id, hash)| ((dealership_id, key), (order_id, hash)))
+        .collect())
 }
 
 /// Marks a placed order cancelled; false if it was not placed.
