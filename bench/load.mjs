@@ -1,8 +1,9 @@
 // The server under load, driven by wrk (Debian's): the catalog revalidated with If-None-Match
-// (304), quotes, availability, and order submissions with a unique idempotency key each. Per
+// (304), alone and while 50 sign-ins run at once (password hashing must not stall the other
+// requests), quotes, availability, and order submissions with a unique idempotency key each. Per
 // scenario: requests/s, p50 and p99 latency, non-2xx/3xx answers, and the server's CPU time; the
 // server's peak memory at the end. Used by bench/report.mjs.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,21 @@ function wrk(name, url, script, pid) {
     serverCpuPercent: (100 * cpu) / SECONDS,
     raw: text,
   };
+}
+
+/** `run()` while a second wrk keeps `count` sign-ins of dealer1 going at once (each a password hash). */
+function whileSigningIn(server, count, run) {
+  const folder = mkdtempSync(join(tmpdir(), 'bench-sign-in-'));
+  const file = join(folder, 'sign-in.lua');
+  writeFileSync(file, lua({ method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ username: 'dealer1', password: 'demo' }) }));
+  const signIns = spawn('wrk', ['-t1', `-c${count}`, `-d${SECONDS + 5}s`, '-s', file, `${server.url}/api/v1/session`], { stdio: 'ignore' });
+  // Let every sign-in connection start before the measured run.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  try {
+    return run();
+  } finally {
+    signIns.kill();
+  }
 }
 
 /** Lua for a request with `method`, `headers` and `body`; `unique` adds a fresh Idempotency-Key. */
@@ -101,6 +117,7 @@ export async function serverLoad(server) {
   const json = JSON_TYPE;
   const runs = [
     wrk('catalog, If-None-Match (304)', `${server.url}/api/v1/catalog`, lua({ headers: { 'if-none-match': etag, 'accept-encoding': 'br' } }), server.pid),
+    whileSigningIn(server, 50, () => wrk('catalog (304) while 50 sign-ins run at once', `${server.url}/api/v1/catalog`, lua({ headers: { 'if-none-match': etag, 'accept-encoding': 'br' } }), server.pid)),
     wrk('quote (POST /quotes)', `${server.url}/api/v1/quotes`, lua({ method: 'POST', headers: json, body: JSON.stringify({ market, lines: [{ code: codes.cobalt, quantity: 5 }, { code: codes['np37-city'], quantity: 30 }] }) }), server.pid),
     wrk('availability (GET /availability)', `${server.url}/api/v1/availability?code=${codes.cobalt}&quantity=5`, lua({}), server.pid),
     await orders('order submissions, SQLite (synchronous=FULL)', server, codes.cobalt),

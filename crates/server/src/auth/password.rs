@@ -1,6 +1,7 @@
 //! Password hashes: argon2id with a random salt, in the PHC string format. Checking a password on
-//! a request ([`check`]) runs on the blocking threads, at most one per core at a time, so that a
-//! burst of sign-ins cannot stall the async workers that answer everything else; an unknown user
+//! a request ([`check`]) runs on the blocking threads, on all cores but one at a time (one on a
+//! 2-core machine), so that a burst of sign-ins cannot stall the async workers that answer
+//! everything else; an unknown user
 //! is checked against a dummy hash, so that the answer's timing does not tell which users exist.
 
 use std::sync::OnceLock;
@@ -41,11 +42,12 @@ pub fn verify(password: &str, stored: &str) -> bool {
 }
 
 /// Whether `password` matches `stored`, or, for a user not found (`None`), false after as much work
-/// as a real check. Waits for a free core first.
+/// as a real check. Waits for its turn first.
 pub async fn check(password: &str, stored: Option<&str>) -> bool {
     static CORES: OnceLock<Semaphore> = OnceLock::new();
     let cores = CORES.get_or_init(|| {
-        Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        Semaphore::new(cores.saturating_sub(1).max(1))
     });
     let Ok(_core) = cores.acquire().await else {
         return false;

@@ -20,8 +20,10 @@ use std::{
 
 /// Failures of one username at one address allowed before its attempts are spaced out.
 const FREE_FAILURES_PER_USER: u32 = 3;
-/// Failures from one address, over all usernames, allowed before its attempts are spaced out.
-const FREE_FAILURES_PER_ADDRESS: u32 = 20;
+/// Attempts from one address, over all usernames, allowed before its attempts are spaced out: high
+/// enough for a dealership's office behind one address signing in many at once (a success takes
+/// its attempt back), low enough to stop one address trying account after account.
+const FREE_FAILURES_PER_ADDRESS: u32 = 100;
 /// The first wait; it doubles with each further failure.
 const FIRST_WAIT: Duration = Duration::from_secs(1);
 /// The longest wait.
