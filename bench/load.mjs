@@ -53,11 +53,31 @@ function wrk(name, url, script, pid) {
   };
 }
 
-/** `run()` while a second wrk keeps `count` sign-ins of dealer1 going at once (each a password hash). */
+/** Accounts `bench1`…`benchN` with one password, added through the server's own CLI. */
+function addAccounts(server, count) {
+  const database = `sqlite://${join(server.folder, 'e2e.db')}`;
+  for (let i = 1; i <= count; i += 1) {
+    const added = spawnSync(process.env.SERVER_BIN, ['--database-url', database, 'user', 'add', `bench${i}`, '--role', 'planner'], { input: 'bench-password\n', encoding: 'utf8' });
+    if (added.status !== 0 && !added.stderr.includes('already taken')) throw new Error(`user add bench${i}: ${added.stderr}`);
+  }
+}
+
+/**
+ * `run()` while a second wrk keeps `count` sign-ins going at once, each of another account
+ * (`bench1`…, so that the per-account throttle lets them through), each a password hash.
+ */
 function whileSigningIn(server, count, run) {
+  addAccounts(server, count);
   const folder = mkdtempSync(join(tmpdir(), 'bench-sign-in-'));
   const file = join(folder, 'sign-in.lua');
-  writeFileSync(file, lua({ method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ username: 'dealer1', password: 'demo' }) }));
+  writeFileSync(file, `wrk.method = "POST"
+wrk.headers["content-type"] = "application/json"
+local n = 0
+function request()
+  n = n + 1
+  return wrk.format(nil, nil, nil, '{"username":"bench' .. ((n % ${count}) + 1) .. '","password":"bench-password"}')
+end
+`);
   const signIns = spawn('wrk', ['-t1', `-c${count}`, `-d${SECONDS + 5}s`, '-s', file, `${server.url}/api/v1/session`], { stdio: 'ignore' });
   // Let every sign-in connection start before the measured run.
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
