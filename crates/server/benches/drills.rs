@@ -114,7 +114,7 @@ async fn run_all() -> ExitCode {
     for (drill, backend) in DRILLS {
         let db = match (backend, &postgres) {
             ("sqlite", _) => DrillDb::sqlite(drill),
-            (_, Some(server)) => DrillDb::postgres(server, drill),
+            (_, Some(server)) => DrillDb::postgres(server, drill).await,
             (_, None) => {
                 println!(
                     "== {drill} drill, postgres: skipped (set BENCH_DATABASE_URL or \
@@ -134,7 +134,7 @@ async fn run_all() -> ExitCode {
                 println!("  - {problem}");
             }
         }
-        db.finish(!findings.problems.is_empty()).await;
+        db.finish(!findings.problems.is_empty());
         results.push((format!("{drill}_{backend}"), findings));
     }
     println!("== summary ({} s in all)", seconds(started));

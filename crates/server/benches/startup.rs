@@ -49,9 +49,9 @@ use configurator_server::{
     auth::accounts, data::Data, db::Database, planning::PlanCache, store::events,
 };
 use history::History;
+use pg::PgDatabase;
 use process::Launch;
 use serde_json::json;
-use sqlx::Connection as _;
 
 /// How many times the restore is timed.
 const RESTORE_RUNS: usize = 3;
@@ -170,23 +170,11 @@ fn median(values: &[f64]) -> f64 {
     sorted[sorted.len() / 2]
 }
 
-/// The bench on a fresh database `startup_<pid>` of the PostgreSQL server at `server`, dropped
+/// The bench on a fresh database `startup_…` of the PostgreSQL server at `server`, dropped
 /// afterwards.
 async fn postgres(bench: &Bench, server: &str, folder: &Path) -> anyhow::Result<serde_json::Value> {
-    let base = server.split('?').next().unwrap_or(server);
-    let (prefix, _) = base.rsplit_once('/').context("a database in the URL")?;
-    let name = format!("startup_{}", std::process::id());
-    let figures = measure("postgres", &format!("{prefix}/{name}"), bench, folder).await;
-    let dropped = async {
-        let mut admin = sqlx::PgConnection::connect(server).await?;
-        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        sqlx::query(&sql).execute(&mut admin).await?;
-        admin.close().await
-    };
-    if let Err(error) = dropped.await {
-        eprintln!("warning: database {name} not dropped: {error}");
-    }
-    figures
+    let database = PgDatabase::create(server, "startup").await;
+    measure("postgres", &database.url, bench, folder).await
 }
 
 /// Times a re-plan of the order lines still standing (`Plan::rebuild`, median of

@@ -1,26 +1,29 @@
 //! The database a drill's servers share, and what the drill reads back from it directly once the
 //! servers are stopped. SQLite: a file in the drill's folder under cargo's target tmp directory
 //! (the real disk, as the server's `synchronous = FULL` expects). PostgreSQL: a database of its
-//! own on the server that `BENCH_DATABASE_URL` (else `TEST_DATABASE_URL`) names; the first server
-//! creates it and the drill drops it. A drill that fails keeps its folder (the servers' logs) and
+//! own on the server that `BENCH_DATABASE_URL` (else `TEST_DATABASE_URL`) names (the tests'
+//! `PgDatabase`), dropped afterwards. A drill that fails keeps its folder (the servers' logs) and
 //! its database, and says where they are.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
-use sqlx::{AnyPool, Connection as _, any::AnyPoolOptions};
+use sqlx::{AnyPool, any::AnyPoolOptions};
 
-use crate::process::{
-    checks::{answers_differing, calendar},
-    db::Stored,
+use crate::{
+    pg::PgDatabase,
+    process::{
+        checks::{answers_differing, calendar},
+        db::Stored,
+    },
 };
 
 /// A fresh database for one drill, and the drill's folder (logs, the SQLite file).
 pub struct DrillDb {
     pub url: String,
     pub folder: tempfile::TempDir,
-    /// The PostgreSQL server and the drill's database on it, dropped afterwards.
-    postgres: Option<(String, String)>,
+    /// The drill's database on the PostgreSQL server, dropped afterwards.
+    postgres: Option<PgDatabase>,
 }
 
 impl DrillDb {
@@ -35,24 +38,20 @@ impl DrillDb {
         }
     }
 
-    /// A new database `drills_{drill}_{pid}` on the PostgreSQL server at `server`.
-    pub fn postgres(server: &str, drill: &str) -> Self {
-        let name = format!("drills_{drill}_{}", std::process::id());
-        let base = server.split('?').next().unwrap_or(server);
-        let (root, _) = base
-            .rsplit_once('/')
-            .expect("a database in the PostgreSQL URL");
+    /// A new database `drills_{drill}_…` on the PostgreSQL server at `server`.
+    pub async fn postgres(server: &str, drill: &str) -> Self {
+        let database = PgDatabase::create(server, &format!("drills_{drill}")).await;
         Self {
-            url: format!("{root}/{name}"),
+            url: database.url.clone(),
             folder: drill_folder(drill),
-            postgres: Some((server.to_owned(), name)),
+            postgres: Some(database),
         }
     }
 
     /// The SQLite file, or the PostgreSQL database's name (its URL may hold a password).
     pub fn shown(&self) -> String {
         match &self.postgres {
-            Some((_, name)) => format!("database {name}"),
+            Some(database) => format!("database {}", database.name),
             None => format!("file {}", self.url.trim_start_matches("sqlite://")),
         }
     }
@@ -68,25 +67,15 @@ impl DrillDb {
     }
 
     /// Drops the database and the folder; after a failure keeps both and prints where they are.
-    pub async fn finish(self, failed: bool) {
+    pub fn finish(mut self, failed: bool) {
         if failed {
             let database = self.shown();
+            if let Some(postgres) = &mut self.postgres {
+                postgres.keep();
+            }
             let folder = self.folder.keep();
             let folder = folder.display();
             println!("  kept for a look: the logs in {folder}, the {database}");
-            return;
-        }
-        let Some((server, name)) = &self.postgres else {
-            return;
-        };
-        let dropped = async {
-            let mut admin = sqlx::PgConnection::connect(server).await?;
-            let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            sqlx::query(&sql).execute(&mut admin).await?;
-            admin.close().await
-        };
-        if let Err(error) = dropped.await {
-            println!("  warning: database {name} not dropped: {error}");
         }
     }
 }

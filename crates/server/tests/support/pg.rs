@@ -1,13 +1,18 @@
-//! A PostgreSQL database of its own for one test, on the server that `TEST_DATABASE_URL` names,
-//! dropped after the test (from a runtime of its own, since `Drop` may run inside the test's).
+//! A PostgreSQL database of its own for one test or benchmark, on the server that
+//! `TEST_DATABASE_URL` (or the benchmark's URL) names, dropped after it (from a runtime of its own,
+//! since `Drop` may run inside the test's) unless kept for a look.
+
+#![allow(dead_code, reason = "each test and benchmark uses a part of it")]
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A PostgreSQL database made for one test and dropped after it.
 pub struct PgDatabase {
     server: String,
-    name: String,
+    pub name: String,
     pub url: String,
+    /// Kept for a look after a failure: not dropped.
+    kept: bool,
 }
 
 impl PgDatabase {
@@ -26,7 +31,7 @@ impl PgDatabase {
     }
 
     /// A new database named `{prefix}_{pid}_{n}_{nanos}` on the server at `server`.
-    async fn create(server: &str, prefix: &str) -> Self {
+    pub async fn create(server: &str, prefix: &str) -> Self {
         use sqlx::Connection as _;
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let nanos = std::time::SystemTime::now()
@@ -39,7 +44,7 @@ impl PgDatabase {
         );
         let mut admin = sqlx::PgConnection::connect(server)
             .await
-            .unwrap_or_else(|error| panic!("TEST_DATABASE_URL does not answer: {error}"));
+            .unwrap_or_else(|error| panic!("the PostgreSQL server does not answer: {error}"));
         sqlx::query(&format!("CREATE DATABASE {name}"))
             .execute(&mut admin)
             .await
@@ -48,17 +53,26 @@ impl PgDatabase {
         let base = server.split('?').next().unwrap_or(server);
         let (server_root, _) = base
             .rsplit_once('/')
-            .expect("a database in TEST_DATABASE_URL");
+            .expect("a database in the PostgreSQL URL");
         Self {
             server: server.to_owned(),
             url: format!("{server_root}/{name}"),
             name,
+            kept: false,
         }
+    }
+
+    /// Leaves the database in place when this is dropped.
+    pub fn keep(&mut self) {
+        self.kept = true;
     }
 }
 
 impl Drop for PgDatabase {
     fn drop(&mut self) {
+        if self.kept {
+            return;
+        }
         let (server, name) = (self.server.clone(), self.name.clone());
         // Drop may run inside the test's runtime: use a runtime of its own on another thread.
         let dropped = std::thread::spawn(move || {
@@ -77,7 +91,7 @@ impl Drop for PgDatabase {
         })
         .join();
         if !matches!(dropped, Ok(Ok(()))) {
-            eprintln!("warning: test database `{}` was not dropped", self.name);
+            eprintln!("warning: database `{}` was not dropped", self.name);
         }
     }
 }
