@@ -122,14 +122,16 @@ const server = await startServer(['--demo']);
 const browser = await launchBrowser();
 const data = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}` };
 try {
-  data.sizes = { public: firstLoad(''), office: firstLoad('office') };
+  data.sizes = { public: firstLoad(''), compare: firstLoad('compare-build'), office: firstLoad('office') };
   data.catalog = {
     brotli: await wireBytes(server.url, '/api/v1/catalog', 'br'),
     gzip: await wireBytes(server.url, '/api/v1/catalog', 'gzip'),
     identity: await wireBytes(server.url, '/api/v1/catalog', 'identity'),
   };
   data.lighthouse = {};
-  for (const path of PAGES) data.lighthouse[path] = lighthouseRuns(`${server.url}${path}`);
+  const { default_codes: codes } = await (await fetch(`${server.url}/api/v1/catalog`)).json();
+  const comparison = `/compare?c=${codes.cobalt}&c=${codes.onix}&q=10`;
+  for (const path of [...PAGES, comparison]) data.lighthouse[path] = lighthouseRuns(`${server.url}${path}`);
   const models = [
     ['cobalt', ['option:carbon-flash', 'option:summit-white']],
     ['onix', ['option:carbon-flash', 'option:summit-white']],
@@ -168,6 +170,7 @@ for (const [path, { summary }] of Object.entries(data.lighthouse)) {
 }
 row('first load, gzip (public build)', kb(data.sizes.public.gzip), '≤ 250 KB', data.sizes.public.gzip <= 250_000);
 row('first load, brotli (public build)', kb(data.sizes.public.brotli), '≤ 200 KB', data.sizes.public.brotli <= 200_000);
+row('compare build (its own first load), gzip', kb(data.sizes.compare.gzip), '≤ 250 KB', data.sizes.compare.gzip <= 250_000);
 row('back-office build, gzip', kb(data.sizes.office.gzip), '–');
 row('catalog JSON, brotli on the wire', kb(data.catalog.brotli.bytes), '≤ 15 KB', data.catalog.brotli.bytes <= 15_000);
 row('catalog JSON, gzip on the wire', kb(data.catalog.gzip.bytes), '–');
@@ -219,6 +222,7 @@ ${rows.join('\n')}
 | build | file | raw | gzip (zopfli, as served) | brotli 11 (as served) |
 |---|---|---|---|---|
 ${sizeRows('public')}
+${sizeRows('compare')}
 ${sizeRows('office')}
 
 The drills are \`cargo bench -p configurator-server --bench drills\` (its header says what each

@@ -32,19 +32,35 @@ test("the catalog page asks for every model's build month in one request", async
 
 test('a deep link opens its page and navigation works without a reload', async () => {
   const page = await newPage(app.browser);
-  await page.goto(`${app.server.url}/compare`);
-  await page.locator('h1', { hasText: 'Compare' }).waitFor();
+  await page.goto(`${app.server.url}/configure/cobalt`);
+  await page.locator('h1', { hasText: 'Chevrolet Cobalt' }).waitFor();
   await page.evaluate(() => { window.loadedOnce = true; });
   await page.getByRole('link', { name: 'Vehicles' }).click();
   await page.locator('h1', { hasText: 'Vehicles' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
   assert.equal(await page.getByRole('link', { name: 'Vehicles' }).getAttribute('aria-current'), 'page');
   await page.goBack();
-  await page.locator('h1', { hasText: 'Compare' }).waitFor();
-  assert.equal(await page.getByRole('link', { name: 'Compare' }).getAttribute('aria-current'), 'page');
+  await page.locator('h1', { hasText: 'Chevrolet Cobalt' }).waitFor();
   assert.ok(await page.evaluate(() => window.loadedOnce), 'the page was not loaded again');
   await page.goto(`${app.server.url}/no/such/page`);
   await page.locator('h1', { hasText: 'Page not found' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the comparison is a build of its own: the catalog loads none of it, and its link loads it', async () => {
+  const page = await newPage(app.browser);
+  const loaded = [];
+  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  await page.goto(app.server.url);
+  await page.locator('h1', { hasText: 'Vehicles' }).waitFor();
+  assert.deepEqual(loaded.filter((path) => path.startsWith('/compare-build/')), []);
+  await page.getByRole('link', { name: 'Compare' }).click();
+  await page.locator('h1', { hasText: 'Compare' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/compare');
+  assert.ok(loaded.some((path) => /^\/compare-build\/compare-[0-9a-f]+_bg\.wasm$/.test(path)), loaded.join('\n'));
+  await page.goBack();
+  await page.locator('h1', { hasText: 'Vehicles' }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.close();
 });

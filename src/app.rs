@@ -111,14 +111,11 @@ pub fn public_page(page: Route) -> AnyView {
     match page {
         Route::Catalog(_) => view! { <CatalogPage /> }.into_any(),
         Route::Configure { model, .. } => view! { <ConfigurePage model=model /> }.into_any(),
-        Route::Compare => view! {
-            <h1>{tr!(i18n, nav.compare)}</h1>
-            <p>{tr!(i18n, pages.compare)}</p>
-        }
-        .into_any(),
-        Route::Cart | Route::Orders(_) | Route::Order { .. } | Route::Plan { .. } => {
-            view! { <OfficeLoad /> }.into_any()
-        }
+        Route::Compare(_)
+        | Route::Cart
+        | Route::Orders(_)
+        | Route::Order { .. }
+        | Route::Plan { .. } => view! { <OtherBuildLoad /> }.into_any(),
         Route::SignIn { .. } => view! { <SignInPage /> }.into_any(),
         Route::NotFound { path } => view! {
             <h1>{tr!(i18n, pages.not_found_title)}</h1>
@@ -128,14 +125,14 @@ pub fn public_page(page: Route) -> AnyView {
     }
 }
 
-/// A back-office page reached in the public build (Back into an address that the back-office
-/// build had shown): loading the address again gets the back-office build from the server. Once
-/// only: the history entry is marked first, so a server that answers the public build again
-/// leaves a link instead of a reload loop.
+/// A page that another build carries, reached in this one (Back into an address that the other
+/// build had shown): loading the address again gets that build from the server. Once only: the
+/// history entry is marked first, so a server that answers this build again leaves a link instead
+/// of a reload loop.
 #[component]
-fn OfficeLoad() -> impl IntoView {
+pub fn OtherBuildLoad() -> impl IntoView {
     let i18n = use_i18n();
-    const MARK: &str = "office-load";
+    const MARK: &str = "other-build-load";
     let address = crate::navigation::current();
     let history = window().history().ok();
     let tried = history
@@ -232,7 +229,7 @@ fn Header() -> impl IntoView {
             <nav aria-label=tr!(i18n, nav.label)>
                 <ul>
                     <li><a href=Route::home().href() aria-current=current(|r| matches!(r, Route::Catalog(_)))>{tr!(i18n, nav.vehicles)}</a></li>
-                    <li><a href=Route::Compare.href() aria-current=current(|r| *r == Route::Compare)>{tr!(i18n, nav.compare)}</a></li>
+                    <li><CompareLink current=current(|r| matches!(r, Route::Compare(_))) /></li>
                     // What the role allows: the cart and orders for dealers.
                     {move || (role() == Some(Role::Dealer)).then(|| view! {
                         <li><a href=Route::Cart.href() aria-current=current(|r| *r == Route::Cart)>{tr!(i18n, nav.cart)}</a></li>
@@ -247,6 +244,26 @@ fn Header() -> impl IntoView {
             <Switches />
             <Account />
         </header>
+    }
+}
+
+/// The header's link to the compare page, with the configurations picked (the compare tray): the
+/// count, and the picked codes in the link.
+#[component]
+fn CompareLink(
+    /// `aria-current` of the link.
+    current: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app_state();
+    let count = move || app.compared.with(Vec::len);
+    view! {
+        <a href=move || Route::compare(app.compared.get()).href() aria-current=current>
+            {tr!(i18n, nav.compare)}
+            {move || (count() > 0).then(|| view! {
+                " " <span class="tray-count" title=tr!(i18n, compare.in_tray)>{count()}</span>
+            })}
+        </a>
     }
 }
 

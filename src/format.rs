@@ -91,6 +91,16 @@ pub fn rate(per_usd: Decimal, currency: &str, lang: Lang) -> String {
     )
 }
 
+/// A decimal as written in the reader's language: `6.6`, `6,6` outside English.
+pub fn decimal(value: Decimal, lang: Lang) -> String {
+    let text = value.to_string();
+    if lang == Lang::En {
+        text
+    } else {
+        text.replace('.', ",")
+    }
+}
+
 /// A whole number in groups of three: `12,345` in English, `12 345` (no-break) otherwise.
 pub fn grouped(n: u64, lang: Lang) -> String {
     let group = if lang == Lang::En { ',' } else { '\u{a0}' };

@@ -1,8 +1,14 @@
 //! Words for domain enums in the reader's language (their URL slugs are the domain's `as_str`).
 
-use configurator_domain::catalog::{Body, Brand};
+use configurator_domain::{
+    Lang,
+    catalog::{Body, Brand, ConsumptionUnit, Fuel, Specs},
+};
 
-use crate::i18n::{Locale, td_string};
+use crate::{
+    format,
+    i18n::{Locale, td_string},
+};
 
 /// The brand's name (the same in every language).
 pub fn brand_name(brand: Brand) -> &'static str {
@@ -42,4 +48,32 @@ pub fn month_name(locale: Locale, month: configurator_domain::plan::YearMonth) -
         _ => td_string!(locale, month.m12),
     };
     format!("{name} {}", month.year())
+}
+
+/// The fuel's name in `locale`.
+pub fn fuel_name(locale: Locale, fuel: Fuel) -> &'static str {
+    match fuel {
+        Fuel::Petrol => td_string!(locale, specs.petrol),
+        Fuel::Diesel => td_string!(locale, specs.diesel),
+        Fuel::Cng => td_string!(locale, specs.cng),
+        Fuel::PetrolCng => td_string!(locale, specs.petrol_cng),
+    }
+}
+
+/// What a consumption per 100 km is measured in, in `locale`: `L/100 km`.
+pub fn per_100km(locale: Locale, unit: ConsumptionUnit) -> &'static str {
+    match unit {
+        ConsumptionUnit::Litre => td_string!(locale, specs.l_per_100km),
+        ConsumptionUnit::CubicMetre => td_string!(locale, specs.m3_per_100km),
+        ConsumptionUnit::Kilogram => td_string!(locale, specs.kg_per_100km),
+    }
+}
+
+/// The combined consumption of `specs` with its unit: `6.6 L/100 km` (`6,6` outside English).
+pub fn consumption(specs: &Specs, locale: Locale, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        format::decimal(specs.consumption, lang),
+        per_100km(locale, specs.consumption_unit)
+    )
 }

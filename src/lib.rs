@@ -3,6 +3,7 @@
 pub mod api;
 pub mod app;
 pub mod cart;
+pub mod comparison;
 pub mod components;
 pub mod drafts;
 pub mod format;
@@ -26,4 +27,9 @@ pub fn start() {
 /// Mounts the back-office build's app on the page's `<body>`.
 pub fn start_office() {
     mount_to_body(|| view! { <app::App pages=office::OFFICE_PAGES /> });
+}
+
+/// Mounts the compare build's app on the page's `<body>`.
+pub fn start_compare() {
+    mount_to_body(|| view! { <app::App pages=comparison::COMPARE_PAGES /> });
 }

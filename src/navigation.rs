@@ -34,10 +34,9 @@ impl Address {
         self.shown.get()
     }
 
-    /// Whether the running build carries the page at `path`: the back-office build carries
-    /// every page, the public build its own.
+    /// Whether the running build carries the page at `path`.
     fn carries(self, path: &str) -> bool {
-        self.bundle == Bundle::Office || Bundle::for_path(path) == self.bundle
+        self.bundle.carries(path)
     }
 
     /// Goes to `to` (a path with an optional query) without loading a page, unless another build

@@ -1,5 +1,5 @@
-//! The back-office build: every page of the public build, and the dealer's cart and orders and the
-//! planner's plan. The server answers their addresses with this build ([`Bundle::Office`]), so
+//! The back-office build: every page of the public and the compare builds, and the dealer's cart
+//! and orders and the planner's plan. The server answers their addresses with this build ([`Bundle::Office`]), so
 //! that a visitor of the catalog never downloads them.
 
 use configurator_domain::bundle::Bundle;
@@ -9,6 +9,7 @@ use crate::{
     app::{Pages, public_page},
     pages::{
         cart::CartPage,
+        compare::ComparePage,
         orders::{OrderPage, OrdersPage},
         plan::PlanPage,
     },
@@ -28,6 +29,7 @@ fn office_page(page: Route) -> AnyView {
         Route::Orders(_) => view! { <OrdersPage /> }.into_any(),
         Route::Order { id } => view! { <OrderPage id=id /> }.into_any(),
         Route::Plan { .. } => view! { <PlanPage /> }.into_any(),
+        Route::Compare(_) => view! { <ComparePage /> }.into_any(),
         public => public_page(public),
     }
 }

@@ -6,9 +6,9 @@
 //! unknown path is [`Route::NotFound`].
 
 use configurator_domain::{
-    ModelId, Quantity,
+    MarketId, ModelId, Quantity,
     api::OrderStatus,
-    catalog::{Body, Brand},
+    catalog::{Body, Brand, ConsumptionUnit, PumpFuel},
     plan::YearMonth,
 };
 
@@ -29,8 +29,9 @@ pub enum Route {
         /// from the cart: the page offers to update that line.
         cart_line: Option<String>,
     },
-    /// `/compare`: variants side by side.
-    Compare,
+    /// `/compare?c={code}&c={code}…&q={quantity}&km={km}&years={years}&market={id}`: variants
+    /// side by side, with their running cost.
+    Compare(CompareQuery),
     /// `/cart`: the signed-in dealer's cart.
     Cart,
     /// `/orders?status=…&month=…`: a dealer's orders (every order for a planner), filtered.
@@ -64,6 +65,116 @@ pub struct OrdersQuery {
     pub status: Option<OrderStatus>,
     /// Only orders with units built in this month.
     pub month: Option<YearMonth>,
+}
+
+/// What the compare page shows: the configurations, the usage they are costed for, the market
+/// and the fuel prices the buyer changed. The usage is kept as the whole numbers the URL gives,
+/// out of range or not, so that the page can say what is wrong with each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompareQuery {
+    /// The configuration codes, in column order, as given: a bad one is a column with its error.
+    pub codes: Vec<String>,
+    /// Vehicles.
+    pub quantity: Option<i64>,
+    /// Kilometres a year, each.
+    pub km: Option<i64>,
+    /// Years.
+    pub years: Option<i64>,
+    /// The market of prices and fuel prices.
+    pub market: Option<MarketId>,
+    /// Fuel prices the buyer changed (`fuel-petrol-l=7600`: minor units per unit), at most one per
+    /// fuel and unit.
+    pub fuel: Vec<FuelEdit>,
+}
+
+/// A fuel price the buyer set instead of the catalog's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FuelEdit {
+    /// The fuel.
+    pub fuel: PumpFuel,
+    /// What the price is per.
+    pub unit: ConsumptionUnit,
+    /// Minor units of the market's currency per unit, above zero.
+    pub per_unit: i64,
+}
+
+impl CompareQuery {
+    /// The most codes kept from a URL: enough to say that there are too many.
+    pub const MAX_CODES: usize = 8;
+    /// A longer value is no code.
+    const MAX_CODE_LEN: usize = 100;
+
+    fn parse(params: &[(String, String)]) -> Self {
+        let param = |key: &str| {
+            params
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        let number = |key: &str| param(key).and_then(|v| v.trim().parse::<i64>().ok());
+        let mut fuel: Vec<FuelEdit> = Vec::new();
+        for (key, value) in params {
+            let Some((fuel_slug, unit_slug)) = key
+                .strip_prefix("fuel-")
+                .and_then(|rest| rest.split_once('-'))
+            else {
+                continue;
+            };
+            let edit = match (fuel_slug.parse(), unit_slug.parse(), value.parse::<i64>()) {
+                (Ok(fuel), Ok(unit), Ok(per_unit)) if per_unit > 0 => FuelEdit {
+                    fuel,
+                    unit,
+                    per_unit,
+                },
+                _ => continue,
+            };
+            if !fuel
+                .iter()
+                .any(|f| f.fuel == edit.fuel && f.unit == edit.unit)
+            {
+                fuel.push(edit);
+            }
+        }
+        Self {
+            codes: params
+                .iter()
+                .filter(|(k, v)| k == "c" && !v.trim().is_empty() && v.len() <= Self::MAX_CODE_LEN)
+                .map(|(_, v)| v.trim().to_owned())
+                .take(Self::MAX_CODES)
+                .collect(),
+            quantity: number("q"),
+            km: number("km"),
+            years: number("years"),
+            market: param("market").and_then(|v| v.parse().ok()),
+            fuel,
+        }
+    }
+
+    fn params(&self) -> Vec<(String, String)> {
+        let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        let mut params: Vec<(String, String)> = self
+            .codes
+            .iter()
+            .map(|c| ("c".to_owned(), c.clone()))
+            .collect();
+        params.push(("q".to_owned(), number(self.quantity)));
+        params.push(("km".to_owned(), number(self.km)));
+        params.push(("years".to_owned(), number(self.years)));
+        params.push((
+            "market".to_owned(),
+            self.market
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ));
+        params.extend(self.fuel.iter().map(|f| {
+            (
+                format!("fuel-{}-{}", f.fuel.as_str(), f.unit.as_str()),
+                f.per_unit.to_string(),
+            )
+        }));
+        params
+    }
 }
 
 /// The catalog page's filters, sort order and search text.
@@ -170,7 +281,7 @@ impl Route {
                 },
                 Err(_) => not_found(),
             },
-            ["compare"] => Self::Compare,
+            ["compare"] => Self::Compare(CompareQuery::parse(&params)),
             ["cart"] => Self::Cart,
             ["orders"] => Self::Orders(OrdersQuery {
                 status: param("status").and_then(|v| v.parse().ok()),
@@ -233,7 +344,14 @@ impl Route {
                 ];
                 with_query(format!("/configure/{model}"), &params)
             }
-            Self::Compare => "/compare".to_owned(),
+            Self::Compare(query) => {
+                let params = query.params();
+                let borrowed: Vec<(&str, String)> = params
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.clone()))
+                    .collect();
+                with_query("/compare".to_owned(), &borrowed)
+            }
             Self::Cart => "/cart".to_owned(),
             Self::Orders(query) => with_query(
                 "/orders".to_owned(),
@@ -278,6 +396,14 @@ impl Route {
         }
     }
 
+    /// The compare page of `codes`, with nothing else set.
+    pub fn compare(codes: Vec<String>) -> Self {
+        Self::Compare(CompareQuery {
+            codes,
+            ..CompareQuery::default()
+        })
+    }
+
     /// The catalog page without filters.
     pub fn home() -> Self {
         Self::Catalog(CatalogQuery::default())
@@ -296,6 +422,7 @@ impl Route {
                 cart_line: None,
             },
             Self::Orders(_) => Self::Orders(OrdersQuery::default()),
+            Self::Compare(_) => Self::Compare(CompareQuery::default()),
             Self::Plan { .. } => Self::Plan {
                 from: None,
                 to: None,
@@ -394,7 +521,9 @@ mod tests {
         catalog::{Body, Brand},
     };
 
-    use super::{CatalogQuery, OrdersQuery, Route, Sort};
+    use configurator_domain::catalog::{ConsumptionUnit, PumpFuel};
+
+    use super::{CatalogQuery, CompareQuery, FuelEdit, OrdersQuery, Route, Sort};
 
     #[test]
     fn the_server_answers_the_back_office_pages_with_the_back_office_build() {
@@ -418,13 +547,22 @@ mod tests {
                 quantity: None,
                 cart_line: None,
             },
-            Route::Compare,
             Route::SignIn {
                 next: Some("/cart".to_owned()),
             },
         ];
         for route in public {
             assert_eq!(Bundle::for_path(&route.href()), Bundle::Public, "{route:?}");
+        }
+        for route in [
+            Route::compare(vec![]),
+            Route::compare(vec!["AQYyMDI3LjEGY29iYWx0-_x".to_owned(); 3]),
+        ] {
+            assert_eq!(
+                Bundle::for_path(&route.href()),
+                Bundle::Compare,
+                "{route:?}"
+            );
         }
     }
 
@@ -462,7 +600,37 @@ mod tests {
                 quantity: Some(units(25)),
                 cart_line: Some("AQYyMDI3LjEGY29iYWx0-_w".to_owned()),
             },
-            Route::Compare,
+            Route::compare(vec![]),
+            Route::Compare(CompareQuery {
+                codes: vec![
+                    "AQYyMDI3LjEGY29iYWx0-_x".to_owned(),
+                    "not a code/%".to_owned(),
+                    "AQYyMDI3LjEGbnAzNy1jaXR5".to_owned(),
+                ],
+                quantity: Some(60),
+                km: Some(45_000),
+                years: Some(5),
+                market: "UZ".parse().ok(),
+                fuel: vec![
+                    FuelEdit {
+                        fuel: PumpFuel::Cng,
+                        unit: ConsumptionUnit::CubicMetre,
+                        per_unit: 450_000,
+                    },
+                    FuelEdit {
+                        fuel: PumpFuel::Petrol,
+                        unit: ConsumptionUnit::Litre,
+                        per_unit: 1_200_000,
+                    },
+                ],
+            }),
+            // Out of range, kept for the page to say so.
+            Route::Compare(CompareQuery {
+                quantity: Some(0),
+                km: Some(-5),
+                years: Some(40),
+                ..CompareQuery::default()
+            }),
             Route::Cart,
             Route::Orders(OrdersQuery::default()),
             Route::Orders(OrdersQuery {
@@ -558,6 +726,54 @@ mod tests {
                 search: "a b".to_owned(),
                 ..CatalogQuery::default()
             })
+        );
+    }
+
+    #[test]
+    fn bad_compare_parameters_are_dropped_and_good_columns_kept() {
+        let route = Route::parse(
+            "/compare?c=GOOD1&c=&c=bad%20code&q=ten&km=-5&years=2.5&market=kyrgyzstan\
+             &fuel-petrol-l=0&fuel-petrol-l=7600&fuel-petrol-l=8000&fuel-petrol-m3=1&fuel-water-l=5\
+             &c=GOOD2",
+        );
+        assert_eq!(
+            route,
+            Route::Compare(CompareQuery {
+                codes: vec![
+                    "GOOD1".to_owned(),
+                    "bad code".to_owned(),
+                    "GOOD2".to_owned()
+                ],
+                quantity: None,
+                km: Some(-5),
+                years: None,
+                market: None,
+                fuel: vec![
+                    FuelEdit {
+                        fuel: PumpFuel::Petrol,
+                        unit: ConsumptionUnit::Litre,
+                        per_unit: 7600,
+                    },
+                    FuelEdit {
+                        fuel: PumpFuel::Petrol,
+                        unit: ConsumptionUnit::CubicMetre,
+                        per_unit: 1,
+                    },
+                ],
+            })
+        );
+        let many: String = (0..12).map(|i| format!("c=C{i}&")).collect();
+        let Route::Compare(query) = Route::parse(&format!("/compare?{many}")) else {
+            panic!("the compare page");
+        };
+        assert_eq!(query.codes.len(), CompareQuery::MAX_CODES);
+        assert_eq!(
+            Route::parse(&format!("/compare?c={}", "A".repeat(101))),
+            Route::compare(vec![])
+        );
+        assert_eq!(
+            Route::parse("/compare?c=X&q=3").page(),
+            Route::compare(vec![])
         );
     }
 

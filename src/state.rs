@@ -25,6 +25,10 @@ const PREFS_VERSION: u32 = 1;
 const ACCOUNT_VERSION: u32 = 1;
 /// The version of the pending sign-out's stored shape.
 const SIGN_OUT_VERSION: u32 = 1;
+/// The version of the compare list's envelope.
+const COMPARE_VERSION: u32 = 1;
+/// The most configurations the compare page shows side by side.
+pub const MAX_COMPARED: usize = 4;
 
 /// The server's catalog answer (the checked catalog and each model's default code), shared
 /// without copying; equal when it is the same answer.
@@ -113,6 +117,9 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// Who is signed in on this browser, as far as the app knows.
     pub account: RwSignal<Option<SessionResponse>>,
+    /// The configuration codes picked for comparing, in column order (at most
+    /// [`MAX_COMPARED`]), kept in local storage.
+    pub compared: RwSignal<Vec<String>>,
     /// The server's answer about the catalog.
     fetched: LocalResource<Result<Option<SharedCatalog>, ApiError>>,
     /// Whether a copy of the catalog was saved on this browser.
@@ -190,6 +197,27 @@ impl AppState {
     pub fn signed_out(&self) {
         storage::remove(storage::ACCOUNT_KEY);
         self.account.set(None);
+    }
+
+    /// Adds `code` to the compare list, unless it is there already or the list is full; whether
+    /// it is in the list now.
+    pub fn pick_for_compare(&self, code: &str) -> bool {
+        let mut list = self.compared.get_untracked();
+        if !list.iter().any(|c| c == code) {
+            if list.len() >= MAX_COMPARED {
+                return false;
+            }
+            list.push(code.to_owned());
+            self.set_compared(list);
+        }
+        true
+    }
+
+    /// Replaces the compare list (the compare page removed or reordered a column) and stores it.
+    pub fn set_compared(&self, mut list: Vec<String>) {
+        list.truncate(MAX_COMPARED);
+        storage::save(storage::COMPARE_KEY, COMPARE_VERSION, &list);
+        self.compared.set(list);
     }
 
     /// Takes a notice away.
@@ -287,6 +315,8 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
     let remembered =
         load_noting::<SessionResponse>(storage::ACCOUNT_KEY, ACCOUNT_VERSION, &mut notices);
     let confirm = remembered.is_some();
+    let compared: Vec<String> =
+        load_noting(storage::COMPARE_KEY, COMPARE_VERSION, &mut notices).unwrap_or_default();
     let state = AppState {
         catalog,
         reload: Callback::new(move |()| fetched.refetch()),
@@ -294,6 +324,7 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
         currency: RwSignal::new(prefs.map(|p| p.currency).unwrap_or_default()),
         notices: RwSignal::new(notices),
         account: RwSignal::new(remembered),
+        compared: RwSignal::new(compared),
         fetched,
         have_copy,
     };

@@ -13,6 +13,8 @@ pub const DRAFTS_KEY: &str = "configurator.drafts";
 /// Who signed in on this browser: only a hint for the header, confirmed with the server (the
 /// session itself is an HttpOnly cookie scripts cannot read).
 pub const ACCOUNT_KEY: &str = "configurator.account";
+/// The configuration codes picked for the compare page, in column order.
+pub const COMPARE_KEY: &str = "configurator.compare";
 /// A sign-out the server has not heard of yet (it was unreachable): finished at the next contact.
 pub const SIGN_OUT_KEY: &str = "configurator.sign-out";
 

@@ -67,3 +67,25 @@ export class ConfigurePage {
     return this.page.locator('input[data-choice]:checked').evaluateAll((els) => els.map((e) => e.dataset.choice).sort());
   }
 }
+
+/** The compare page. */
+export class ComparePage {
+  constructor(page, url) { this.page = page; this.url = url; }
+  /** Waits until the table has `columns` columns. */
+  async ready(columns) {
+    await this.page.waitForFunction((n) => document.querySelectorAll('.compare-table .column-head').length === n, columns);
+  }
+  /** Types the usage into its fields. */
+  async setUsage({ quantity, km, years }) {
+    await this.page.locator('#compare-quantity').fill(quantity);
+    await this.page.locator('#compare-km').fill(km);
+    await this.page.locator('#compare-years').fill(years);
+  }
+  /** The cells of a row as integers of minor units (their digits); NaN for an empty cell. */
+  async row(id) {
+    return this.page.locator(`tr[data-row="${id}"] td`).evaluateAll((cells) => cells.map((c) => {
+      const digits = c.textContent.split('(')[0].replace(/\D/g, '');
+      return digits === '' ? NaN : Number(digits);
+    }));
+  }
+}

@@ -2,6 +2,7 @@
 //! that only one page uses lives in that page's folder.
 
 pub mod account;
+pub mod compare_pick;
 pub mod description;
 pub mod drawing;
 pub mod page_boundary;

@@ -2,6 +2,7 @@
 
 pub mod cart;
 pub mod catalog;
+pub mod compare;
 pub mod configure;
 pub mod orders;
 pub mod plan;

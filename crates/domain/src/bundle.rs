@@ -1,21 +1,26 @@
-//! The front end's two builds, and which one a page's path loads.
+//! The front end's three builds, and which one a page's path loads.
 //!
-//! The public build carries what a visitor needs: the catalog, the configurator, signing in. The
-//! back-office build carries all of that and the cart, the orders and the plan. The server answers
-//! each page's path with its build's `index.html`, and the public build leaves a back-office page
-//! to a full page load, so a visitor never downloads the back office's code.
+//! The public build carries what a visitor needs first: the catalog, the configurator, signing in.
+//! The compare build carries the fleet buyer's side-by-side comparison alone. The back-office build
+//! carries every page, with the cart, the orders and the plan. The server answers each page's path
+//! with its build's `index.html`, and a build leaves a page it does not carry to a full page load,
+//! so a visitor of the catalog never downloads the comparison's or the back office's code.
 
 /// A build of the front end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
     /// The catalog, the configurator and signing in: what a visitor loads.
     Public,
+    /// The comparison of configurations side by side.
+    Compare,
     /// Everything, with the dealer's and the planner's pages.
     Office,
 }
 
 /// The first path segments of the back-office pages.
 const OFFICE_SECTIONS: [&str; 3] = ["cart", "orders", "plan"];
+/// The first path segment of the comparison.
+const COMPARE_SECTION: &str = "compare";
 
 impl Bundle {
     /// The build whose `index.html` answers `path` (a query string is ignored).
@@ -28,18 +33,31 @@ impl Bundle {
             .unwrap_or_default();
         if OFFICE_SECTIONS.contains(&section) {
             Self::Office
+        } else if section == COMPARE_SECTION {
+            Self::Compare
         } else {
             Self::Public
         }
     }
 
-    /// The build's folder inside the front end's `dist/`.
+    /// Whether this build carries the page at `path`: the back-office build carries every page,
+    /// the others their own.
+    pub fn carries(self, path: &str) -> bool {
+        self == Self::Office || Self::for_path(path) == self
+    }
+
+    /// The build's folder inside the front end's `dist/` (not a page's path: a folder named like
+    /// a page would answer that page's address with a redirect).
     pub const fn folder(self) -> &'static str {
         match self {
             Self::Public => "",
+            Self::Compare => "compare-build",
             Self::Office => "office",
         }
     }
+
+    /// Every build, the public one first (Trunk empties `dist/` when it writes that one).
+    pub const ALL: [Self; 3] = [Self::Public, Self::Compare, Self::Office];
 }
 
 #[cfg(test)]
@@ -47,7 +65,7 @@ mod tests {
     use super::Bundle;
 
     #[test]
-    fn the_cart_orders_and_plan_are_back_office_pages() {
+    fn the_cart_orders_and_plan_are_back_office_pages_and_the_comparison_its_own() {
         for path in [
             "/cart",
             "/orders",
@@ -63,11 +81,24 @@ mod tests {
             "/?brand=isuzu",
             "/configure/cobalt?c=X",
             "/sign-in?next=/cart",
-            "/compare",
+            "/comparison",
             "/cartoon",
             "/x/cart",
         ] {
             assert_eq!(Bundle::for_path(path), Bundle::Public, "{path}");
         }
+        for path in ["/compare", "/compare?c=X&c=Y&q=3", "/compare/"] {
+            assert_eq!(Bundle::for_path(path), Bundle::Compare, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_back_office_carries_every_page_and_the_others_their_own() {
+        assert!(Bundle::Office.carries("/compare?c=X"));
+        assert!(Bundle::Office.carries("/configure/cobalt"));
+        assert!(!Bundle::Public.carries("/compare"));
+        assert!(!Bundle::Compare.carries("/configure/cobalt"));
+        assert!(Bundle::Compare.carries("/compare?c=X"));
+        assert!(!Bundle::Public.carries("/cart"));
     }
 }

@@ -26,6 +26,12 @@ async fn test_app() -> (Router, tempfile::TempDir) {
         "<!doctype html><title>office</title>",
     )
     .expect("office index");
+    std::fs::create_dir(dist.join("compare-build")).expect("dist/compare-build");
+    std::fs::write(
+        dist.join("compare-build/index.html"),
+        "<!doctype html><title>compare</title>",
+    )
+    .expect("compare index");
     std::fs::write(
         dist.join("configurator-0123456789abcdef_bg.wasm"),
         [0u8; 64],
@@ -97,7 +103,7 @@ async fn deep_links_answer_the_index_and_missing_files_a_404() {
 }
 
 #[tokio::test]
-async fn back_office_pages_answer_the_back_office_build() {
+async fn each_page_answers_the_index_of_the_build_that_carries_it() {
     let (app, _folder) = test_app().await;
     for path in ["/cart", "/orders", "/orders/7?x=1", "/plan?from=2027-01"] {
         let (status, headers, body) = get(&app, path).await;
@@ -105,9 +111,14 @@ async fn back_office_pages_answer_the_back_office_build() {
         assert!(body.contains("<title>office</title>"), "{path}: {body}");
         assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
     }
-    for path in ["/", "/sign-in?next=/cart", "/cartoon", "/compare"] {
+    for path in ["/", "/sign-in?next=/cart", "/cartoon", "/comparison"] {
         let (_, _, body) = get(&app, path).await;
         assert!(body.contains("<title>app</title>"), "{path}: {body}");
+    }
+    for path in ["/compare", "/compare?c=AQY&c=BQY&q=30"] {
+        let (status, _, body) = get(&app, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(body.contains("<title>compare</title>"), "{path}: {body}");
     }
 }
 

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::{
     components::{
+        compare_pick::ComparePick,
         description::model_description,
         drawing::{Drawing, paint_color},
         page_boundary::PageError,
@@ -157,6 +158,7 @@ fn Card(
     let catalog = data.catalog();
     let model = catalog.models().get(index)?;
     let id = model.id().clone();
+    let default_code = data.default_code(&id).map(str::to_owned);
     let name = model.name().clone();
     let body = model.body();
     let default = model.default_configuration();
@@ -201,6 +203,7 @@ fn Card(
                     }}
                 </strong>
             </p>
+            <ComparePick code=Signal::stored(default_code) />
             <p class="card-month">
                 {tr!(i18n, catalog.earliest)} " "
                 {move || match month.get() {

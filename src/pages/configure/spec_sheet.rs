@@ -4,13 +4,14 @@
 
 use configurator_domain::{
     Configuration, Lang, Model,
-    catalog::{ConsumptionUnit, Drive, Fuel, Powertrain, Specs, Transmission},
+    catalog::{Drive, Powertrain, Specs, Transmission},
 };
 use leptos::prelude::*;
 
 use crate::{
     format::grouped,
     i18n::{Locale, td_string, tr, use_i18n, use_lang},
+    labels,
 };
 
 /// One row: what and how much, both in the reader's language.
@@ -88,22 +89,11 @@ fn rows(powertrain: Option<&Powertrain>, specs: &Specs, locale: Locale, lang: La
     }
     rows.push((
         td_string!(locale, specs.fuel),
-        fuel_name(locale, specs.fuel).to_owned(),
+        labels::fuel_name(locale, specs.fuel).to_owned(),
     ));
-    let per_100km = match specs.consumption_unit {
-        ConsumptionUnit::Litre => td_string!(locale, specs.l_per_100km),
-        ConsumptionUnit::CubicMetre => td_string!(locale, specs.m3_per_100km),
-        ConsumptionUnit::Kilogram => td_string!(locale, specs.kg_per_100km),
-    };
-    let consumption = specs.consumption.to_string();
-    let consumption = if lang == Lang::En {
-        consumption
-    } else {
-        consumption.replace('.', ",")
-    };
     rows.push((
         td_string!(locale, specs.consumption),
-        format!("{consumption} {per_100km}"),
+        labels::consumption(specs, locale, lang),
     ));
     let seats = if specs.standing > 0 {
         format!(
@@ -138,14 +128,4 @@ fn rows(powertrain: Option<&Powertrain>, specs: &Specs, locale: Locale, lang: La
         format!("{} {kg}", number(specs.gross_weight_kg)),
     ));
     rows
-}
-
-/// The fuel's name in `locale`.
-fn fuel_name(locale: Locale, fuel: Fuel) -> &'static str {
-    match fuel {
-        Fuel::Petrol => td_string!(locale, specs.petrol),
-        Fuel::Diesel => td_string!(locale, specs.diesel),
-        Fuel::Cng => td_string!(locale, specs.cng),
-        Fuel::PetrolCng => td_string!(locale, specs.petrol_cng),
-    }
 }

@@ -8,7 +8,10 @@ use wasm_bindgen::JsCast as _;
 
 use crate::{
     api,
-    components::drawing::{Drawing, paint_color},
+    components::{
+        compare_pick::ComparePick,
+        drawing::{Drawing, paint_color},
+    },
     i18n::{in_lang, t, t_string, tr, use_i18n, use_lang},
     labels,
     pages::configure::{add_to_cart::AddToCart, price_panel::PricePanel, spec_sheet::SpecSheet},
@@ -73,6 +76,7 @@ pub fn Summary(
             <Drawing body=body color=color label=label />
             <QuantityInput data=data.clone() quantity=quantity quantity_ok=quantity_ok />
             <AddToCart model=model_id code=code quantity=quantity quantity_ok=quantity_ok />
+            <ComparePick code=code />
             <BuildMonth code=code quantity=quantity quantity_ok=quantity_ok />
             <PricePanel data=data quote=quote waiting=move || !quantity_ok.get() />
             <SpecSheet model=spec_model configuration=configuration />

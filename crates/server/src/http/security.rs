@@ -48,7 +48,7 @@ impl SecurityHeaders {
     pub fn new(dist_dir: &Path, https_only: bool) -> Self {
         Self {
             https_only,
-            indexes: [Bundle::Public, Bundle::Office]
+            indexes: Bundle::ALL
                 .into_iter()
                 .map(|bundle| index_of(dist_dir, bundle))
                 .collect(),

@@ -1,6 +1,7 @@
 //! The built front end: hashed assets cached for a year, `index.html` revalidated every time, and
 //! for every unknown path without a file extension, so that deep links work, the `index.html` of
-//! the build that carries the page ([`Bundle`]: the back office's is in `dist/office/`). Files are
+//! the build that carries the page ([`Bundle`]: the back office's is in `dist/office/`, the
+//! comparison's in `dist/compare-build/`). Files are
 //! answered from their precompressed neighbours (`.br`, `.gz`, written by `scripts/build-front.sh`
 //! at the highest settings) when the client accepts them; the compression layer then leaves them
 //! alone, and compresses on the fly only what has no neighbour.
@@ -26,6 +27,7 @@ const REVALIDATE: &str = "no-cache";
 /// The `index.html` of each build.
 struct Indexes {
     public: ServeFile,
+    compare: ServeFile,
     office: ServeFile,
 }
 
@@ -38,6 +40,7 @@ pub fn index_of(dist_dir: &Path, bundle: Bundle) -> std::path::PathBuf {
 pub fn service(dist_dir: &Path) -> Router {
     let indexes = Arc::new(Indexes {
         public: precompressed(ServeFile::new(index_of(dist_dir, Bundle::Public))),
+        compare: precompressed(ServeFile::new(index_of(dist_dir, Bundle::Compare))),
         office: precompressed(ServeFile::new(index_of(dist_dir, Bundle::Office))),
     });
     let fallback = Router::new().fallback(spa_fallback).with_state(indexes);
@@ -66,6 +69,7 @@ async fn spa_fallback(State(indexes): State<Arc<Indexes>>, request: Request) -> 
     }
     let index = match Bundle::for_path(path) {
         Bundle::Public => &indexes.public,
+        Bundle::Compare => &indexes.compare,
         Bundle::Office => &indexes.office,
     };
     match index.clone().oneshot(request).await {
