@@ -2,7 +2,7 @@
 // driven by playwright-core; collects page errors so that tests can assert there are none.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,23 +37,27 @@ export async function startServer(extraArgs = [], again = null) {
   const port = again?.port ?? await freePort();
   const url = `http://127.0.0.1:${port}`;
   const database = extraArgs.includes('--database-url') ? [] : ['--database-url', `sqlite://${join(folder, 'e2e.db')}`];
+  // The server's output goes to a file, not a pipe: a pipe that this process does not drain (while
+  // it waits on a synchronous wrk, say) would fill with the access log and stall the server.
+  const logPath = join(folder, 'server.log');
+  const output = openSync(logPath, 'a');
   const child = spawn(bin, [
     '--listen', `127.0.0.1:${port}`,
     ...database,
     '--dist', dist,
     ...extraArgs,
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout.on('data', (chunk) => { log += chunk; });
-  child.stderr.on('data', (chunk) => { log += chunk; });
+  ], { stdio: ['ignore', output, output] });
+  closeSync(output);
+  // Empty once `stop()` has removed the folder.
+  const log = () => (existsSync(logPath) ? readFileSync(logPath, 'utf8') : '');
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log()}`);
     try {
       const response = await fetch(`${url}/api/v1/health`);
       if (response.ok) break;
     } catch { /* not listening yet */ }
-    if (Date.now() > deadline) throw new Error(`server did not answer within 15 s:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`server did not answer within 15 s:\n${log()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
@@ -61,7 +65,7 @@ export async function startServer(extraArgs = [], again = null) {
     port,
     folder,
     pid: child.pid,
-    log: () => log,
+    log,
     /** Stops the server; `keep` keeps its database for a restart with `startServer(args, this)`. */
     async stop({ keep = false } = {}) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
