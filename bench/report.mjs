@@ -47,11 +47,18 @@ function wireBytes(base, path, encoding) {
 /** Lighthouse, mobile defaults, `RUNS` times on `url`: the median of each figure, and every run. */
 function lighthouseRuns(url) {
   const runs = [];
+  let failures = 0;
   for (let i = 0; i < RUNS; i += 1) {
     const out = spawnSync(lighthouse, [url, '--quiet', '--output=json', '--output-path=stdout',
       '--only-categories=performance,accessibility,best-practices',
       '--chrome-flags=--headless --no-sandbox'], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
-    if (out.status !== 0) throw new Error(`lighthouse failed on ${url}: ${out.stderr}`);
+    if (out.status !== 0) {
+      // Lighthouse sometimes loses the trace (NO_NAVSTART): that run is taken again, twice at most.
+      failures += 1;
+      if (failures > 2) throw new Error(`lighthouse failed on ${url}: ${out.stderr}`);
+      i -= 1;
+      continue;
+    }
     const report = JSON.parse(out.stdout);
     const audit = (id) => report.audits[id].numericValue;
     runs.push({
