@@ -31,7 +31,7 @@ const FORMAT: u8 = 1;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EncodeError {
     /// The configuration names a model, trim, powertrain or option the catalog lacks.
-    #[error("the configuration does not fit the catalog: {}", list(.0))]
+    #[error("the configuration does not fit the catalog: {}", Violation::joined(.0))]
     Unknown(Vec<Violation>),
 }
 
@@ -73,20 +73,13 @@ pub enum CodeError {
         model: String,
     },
     /// The configuration breaks the current rules.
-    #[error("code made for catalog `{version}` is not valid now: {}", list(.violations))]
+    #[error("code made for catalog `{version}` is not valid now: {}", Violation::joined(.violations))]
     Invalid {
         /// The code's catalog version.
         version: String,
         /// What it breaks.
         violations: Vec<Violation>,
     },
-}
-
-fn list(v: &[Violation]) -> String {
-    v.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The check byte: FNV-1a over the bytes, folded to 8 bits.

@@ -196,7 +196,7 @@ pub enum PriceError {
     #[error("unknown market `{0}`")]
     UnknownMarket(MarketId),
     /// Only a valid configuration has a price.
-    #[error("the configuration is not valid: {}", list(.0))]
+    #[error("the configuration is not valid: {}", Violation::joined(.0))]
     Invalid(Vec<Violation>),
     /// An amount does not fit in 64 bits.
     #[error("the amount is too large")]
@@ -220,13 +220,6 @@ pub enum OrderPriceError {
     /// The sum does not fit in 64 bits.
     #[error("the amount is too large")]
     Overflow,
-}
-
-fn list(v: &[Violation]) -> String {
-    v.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// `n / d` rounded by `rule`, for `n >= 0`, `d > 0`.

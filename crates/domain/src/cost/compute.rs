@@ -22,7 +22,7 @@ pub enum CostError {
     #[error("unknown market `{0}`")]
     UnknownMarket(MarketId),
     /// Only a valid configuration has a running cost.
-    #[error("the configuration is not valid: {}", list(.0))]
+    #[error("the configuration is not valid: {}", Violation::joined(.0))]
     Invalid(Vec<Violation>),
     /// A unit price in another currency than the market's (a quote in US dollars).
     #[error("unit price in `{price}`: the running cost in market `{market}` is in `{expected}`")]
@@ -48,13 +48,6 @@ pub enum CostError {
     /// An amount does not fit in 64 bits.
     #[error("the amount is too large")]
     Overflow,
-}
-
-fn list(v: &[Violation]) -> String {
-    v.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The running cost of `usage.quantity()` vehicles of a valid configuration, bought at

@@ -15,7 +15,7 @@ use crate::bits::OptionSet;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApplyError {
     /// The current configuration names a model, trim, powertrain or option the model lacks.
-    #[error("the configuration does not fit model `{model}`: {}", list(.violations))]
+    #[error("the configuration does not fit model `{model}`: {}", Violation::joined(.violations))]
     Unknown {
         /// The model.
         model: String,
@@ -43,13 +43,6 @@ pub enum ApplyError {
     /// The search gave up before finding a valid configuration.
     #[error("no valid configuration found to {0} within the search limit")]
     SearchLimit(Choice),
-}
-
-fn list(v: &[Violation]) -> String {
-    v.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 fn reason_list(r: &[Reason]) -> String {

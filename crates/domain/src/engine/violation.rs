@@ -81,3 +81,13 @@ fn ticks(ids: &[OptionId]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+impl Violation {
+    /// Every violation of `all`, as one message: `unknown option `x`; unknown trim `y``.
+    pub fn joined(all: &[Self]) -> String {
+        all.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
