@@ -6,14 +6,15 @@
 //!   `Cross-Origin-Opener-Policy: same-origin`;
 //! * `Strict-Transport-Security` when browsers reach the server over HTTPS only (`--secure-cookies`).
 //!
-//! The loader's hash changes with every build: the policy is worked out again whenever an
-//! `index.html` changes (its modification time), so a front end rebuilt under a running server
-//! still starts. A response that sets its own policy keeps it.
+//! The loader's hash changes with every build: the policy is worked out again when an `index.html`
+//! has changed (its modification time, looked at once a second at most, not on every answer), so
+//! a front end rebuilt under a running server still starts. A response that sets its own policy
+//! keeps it.
 
 use std::{
     path::{Path, PathBuf},
     sync::{Arc, Mutex, PoisonError},
-    time::SystemTime,
+    time::{Duration, Instant, SystemTime},
 };
 
 use axum::{
@@ -39,9 +40,20 @@ pub struct SecurityHeaders {
     indexes: Vec<PathBuf>,
     /// Whether to send HSTS.
     https_only: bool,
-    /// The index files' modification times the policy was made from, and the policy.
-    cached: Mutex<Option<(Vec<Option<SystemTime>>, HeaderValue)>>,
+    cached: Mutex<Option<Cached>>,
 }
+
+/// The policy, the index files' modification times it was made from, and when they were last
+/// looked at.
+#[derive(Debug)]
+struct Cached {
+    policy: HeaderValue,
+    stamps: Vec<Option<SystemTime>>,
+    looked_at: Instant,
+}
+
+/// How often the index files' modification times are looked at.
+const LOOK_EVERY: Duration = Duration::from_secs(1);
 
 impl SecurityHeaders {
     /// The headers for the front end in `dist_dir`, with HSTS if `https_only`.
@@ -56,19 +68,20 @@ impl SecurityHeaders {
         }
     }
 
-    /// The `Content-Security-Policy` for the builds as they are on disk now.
+    /// The `Content-Security-Policy` for the builds as they are on disk (a second ago at most).
     pub fn policy(&self) -> HeaderValue {
-        let stamps: Vec<Option<SystemTime>> = self
-            .indexes
-            .iter()
-            .map(|index| std::fs::metadata(index).and_then(|m| m.modified()).ok())
-            .collect();
         let mut cached = self.cached.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((made_from, policy)) = cached.as_ref()
-            && *made_from == stamps
-        {
-            return policy.clone();
+        let now = Instant::now();
+        if let Some(cached) = cached.as_mut() {
+            if now.duration_since(cached.looked_at) < LOOK_EVERY {
+                return cached.policy.clone();
+            }
+            cached.looked_at = now;
+            if cached.stamps == self.stamps() {
+                return cached.policy.clone();
+            }
         }
+        let stamps = self.stamps();
         let hashes: Vec<String> = self
             .indexes
             .iter()
@@ -78,8 +91,20 @@ impl SecurityHeaders {
         let text = format!("{POLICY_HEAD}{}{POLICY_TAIL}", hashes.concat());
         let policy = HeaderValue::from_str(&text)
             .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
-        *cached = Some((stamps, policy.clone()));
+        *cached = Some(Cached {
+            policy: policy.clone(),
+            stamps,
+            looked_at: now,
+        });
         policy
+    }
+
+    /// The index files' modification times now.
+    fn stamps(&self) -> Vec<Option<SystemTime>> {
+        self.indexes
+            .iter()
+            .map(|index| std::fs::metadata(index).and_then(|m| m.modified()).ok())
+            .collect()
     }
 }
 
