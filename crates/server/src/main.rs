@@ -37,7 +37,8 @@ async fn main() -> ExitCode {
             return ExitCode::from(USAGE_ERROR);
         }
     };
-    init_tracing();
+    // Kept to the end: dropping it writes out the log lines still queued.
+    let _log = init_tracing();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cli.serve).await,
         Command::CheckData => check_data(&cli.serve.data_dir),
@@ -188,8 +189,16 @@ async fn serve(args: configurator_server::config::ServeArgs) -> ExitCode {
     }
 }
 
-fn init_tracing() {
+/// Logs to standard output from a thread of its own: the access log's line per request never
+/// waits on the output (a full pipe, a slow terminal); if the output falls far behind, lines are
+/// dropped rather than requests held up.
+fn init_tracing() -> tracing_appender::non_blocking::WorkerGuard {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).init();
+    let (output, guard) = tracing_appender::non_blocking(std::io::stdout());
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(output)
+        .init();
+    guard
 }
