@@ -8,13 +8,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
-use sqlx::{AnyPool, any::AnyPoolOptions};
+use sqlx::AnyPool;
 
 use crate::{
     pg::PgDatabase,
     process::{
         checks::{answers_differing, calendar},
-        db::Stored,
+        db::{Stored, small_pool},
     },
 };
 
@@ -58,12 +58,7 @@ impl DrillDb {
 
     /// A small pool of the drill's own (a server must have created the database).
     pub async fn pool(&self) -> AnyPool {
-        sqlx::any::install_default_drivers();
-        AnyPoolOptions::new()
-            .max_connections(2)
-            .connect(&self.url)
-            .await
-            .unwrap_or_else(|error| panic!("cannot open `{}`: {error}", self.url))
+        small_pool(&self.url).await
     }
 
     /// Drops the database and the folder; after a failure keeps both and prints where they are.

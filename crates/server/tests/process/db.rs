@@ -51,13 +51,18 @@ impl TestDb {
 
     /// A small pool of the test's own (the servers must have created the database).
     pub async fn pool(&self) -> AnyPool {
-        sqlx::any::install_default_drivers();
-        AnyPoolOptions::new()
-            .max_connections(2)
-            .connect(&self.url)
-            .await
-            .unwrap_or_else(|error| panic!("cannot open `{}`: {error}", self.url))
+        small_pool(&self.url).await
     }
+}
+
+/// A pool of two connections to `url`, for reading what the servers stored.
+pub async fn small_pool(url: &str) -> AnyPool {
+    sqlx::any::install_default_drivers();
+    AnyPoolOptions::new()
+        .max_connections(2)
+        .connect(url)
+        .await
+        .unwrap_or_else(|error| panic!("cannot open `{url}`: {error}"))
 }
 
 /// How many rows `table` has.
