@@ -158,6 +158,8 @@ try {
   data.load = await serverLoad(server);
   data.drills = readFigures(process.env.DRILLS_JSON);
   data.startup = readFigures(process.env.STARTUP_JSON);
+  data.hostile = readFigures(process.env.HOSTILE_JSON);
+  data.fuzz = readFigures(process.env.FUZZ_JSON);
 } finally {
   await browser.close();
   await server.stop();
@@ -209,6 +211,13 @@ if (!data.drills) row('crash and retry drills', 'did not finish (see bench/run.s
 for (const [name, figures] of Object.entries(data.drills ?? {})) {
   const [kind, database] = name.split('_');
   row(`${kind} drill, ${database}`, drillText[kind](figures), 'every 2xx stored once, one order per key', drillChecks[kind](figures));
+}
+const hostile = data.hostile;
+row('hostile input: Schemathesis from the OpenAPI document, every check', hostile
+  ? `${hostile.requests} requests (${hostile.max_examples} examples per operation) in ${hostile.seconds} s: ${hostile.server_errors} answered 5xx, ${hostile.panics} panics, schemathesis exit ${hostile.schemathesis_exit}`
+  : 'did not finish (see bench/run.sh\'s output)', 'no 5xx, no panic, no undocumented answer', Boolean(hostile) && hostile.server_errors === 0 && hostile.panics === 0 && hostile.schemathesis_exit === 0);
+for (const target of data.fuzz ?? []) {
+  row(`fuzz target \`${target.target}\` (proptest)`, `${target.cases} cases in ${target.seconds} s`, 'no failure', target.passed);
 }
 
 const sizeRows = (build) => data.sizes[build].rows.map((r) => `| ${build} | ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`).join('\n');

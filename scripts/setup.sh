@@ -2,12 +2,13 @@
 # Installs what building (and, with `--test`, testing) needs, checking versions first so that a
 # second run takes seconds. Everything comes from crates.io, npm or Debian: nothing else is reachable.
 #   scripts/setup.sh          rust target, trunk, wasm-bindgen-cli, zopfli and brotli, npm tools (wasm-opt)
-#   scripts/setup.sh --test   the same, plus Chromium and ChromeDriver
+#   scripts/setup.sh --test   the same, plus Chromium and ChromeDriver, PostgreSQL and Schemathesis
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130 # equals the `=` pin of wasm-bindgen in Cargo.toml
+SCHEMATHESIS_VERSION=4.32.5
 
 step() { printf '\033[1m== %s\033[0m\n' "$*"; }
 apt_updated=0
@@ -59,6 +60,16 @@ if [ "${1:-}" = "--test" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     step "installing Chromium and ChromeDriver from Debian"
     apt_install chromium chromium-driver
+  fi
+  # The hostile-input layer (scripts/hostile.sh): Schemathesis from PyPI, in a venv of its own.
+  if [ "$(.tools/schemathesis/bin/st --version 2>/dev/null)" != "st, version $SCHEMATHESIS_VERSION" ]; then
+    step "installing schemathesis $SCHEMATHESIS_VERSION (PyPI) into .tools/schemathesis"
+    command -v python3 >/dev/null || apt_install python3 python3-venv
+    if ! python3 -m venv --clear .tools/schemathesis >/dev/null 2>&1; then
+      apt_install python3-venv
+      python3 -m venv --clear .tools/schemathesis
+    fi
+    .tools/schemathesis/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
   fi
   # The server's storage tests also run on PostgreSQL: test.sh starts a throwaway cluster.
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every test layer: format, lints (native and wasm), native tests,
-# browser tests (wasm-bindgen-test in headless Chromium), the release build with its sizes, and the
-# end-to-end tests (the real server, Playwright driving Chromium). Prints one line per layer and
+# browser tests (wasm-bindgen-test in headless Chromium), the release build with its sizes, the
+# end-to-end tests (the real server, Playwright driving Chromium) and the hostile-input layer
+# (Schemathesis against the real server, from its OpenAPI document). Prints one line per layer and
 # exits non-zero if any layer failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +48,7 @@ layer native-tests cargo test --workspace --all-features
 layer browser-tests cargo test -p configurator --target wasm32-unknown-unknown
 layer release-build scripts/build-front.sh
 layer end-to-end e2e
+layer hostile-input scripts/hostile.sh
 
 echo
 printf '%s\n' "${results[@]}"

@@ -8,8 +8,10 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+mod whole_number;
+
 use crate::{
-    Catalog, MarketId, ModelId,
+    Catalog, CurrencyCode, MarketId, ModelId,
     plan::{Allocation, MonthView, YearMonth},
     price::{Currency, OrderQuote},
     slug::slug_enum,
@@ -58,9 +60,15 @@ pub struct CatalogResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LineRequest {
+    /// A configuration code (the catalog's `default_codes` are some). One that does not decode,
+    /// was made for a catalog whose choices are gone, or breaks a rule is refused with `422`
+    /// naming `lines[i].code`: that much JSON Schema cannot say.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z0-9_-]{14,720}$"))]
     pub code: String,
-    /// Checked by the server (1 to 999): kept a plain number here so that a bad value gets a
+    /// 1 to 999. Checked by the server: kept a plain number here so that a bad value gets a
     /// message naming `lines[i].quantity` rather than a parse failure.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 999))]
+    #[serde(deserialize_with = "whole_number::deserialize")]
     pub quantity: u32,
 }
 
@@ -73,6 +81,8 @@ pub struct QuoteRequest {
     /// `local` (default) or `usd`.
     #[serde(default)]
     pub currency: Currency,
+    /// 1 to 100 lines.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
     pub lines: Vec<LineRequest>,
 }
 
@@ -103,6 +113,9 @@ pub struct ModelMonthsResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
+    /// 3 to 32 letters, digits, `.`, `_` or `-` (surrounding spaces are ignored); anything else
+    /// is refused with `422` before a password is looked at.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z0-9._-]{3,32}$"))]
     pub username: String,
     pub password: String,
 }
@@ -134,6 +147,8 @@ pub struct SessionResponse {
 #[serde(deny_unknown_fields)]
 pub struct OrderRequest {
     pub market: MarketId,
+    /// 1 to 100 lines.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
     pub lines: Vec<LineRequest>,
 }
 
@@ -292,6 +307,107 @@ pub struct PhaseStart {
     pub name: String,
     /// Its first month.
     pub first: YearMonth,
+}
+
+/// `POST /api/v1/quote-requests` (public, from a partner's page): a visitor asks the partner's
+/// dealer for a quote. The server checks every field, names each one at fault, and prices the
+/// configuration itself: a client-sent price is refused as an unknown field.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteRequestForm {
+    /// The partner's id (`data/partners.toml`).
+    pub partner: String,
+    /// The visitor's name, 1 to 100 characters without control characters (surrounding spaces
+    /// are ignored).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub name: String,
+    /// A phone number (7 to 20 digits; `+`, spaces and dashes allowed) or an e-mail address.
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    pub contact: String,
+    /// A configuration code of a model the partner shows (see `lines[i].code` of a quote).
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z0-9_-]{14,200}$"))]
+    pub code: String,
+    /// Vehicles, 1 to 999: a plain number so that a bad value is named `quantity`.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 999))]
+    #[serde(deserialize_with = "whole_number::deserialize")]
+    pub quantity: u32,
+    /// At most 2000 characters; may be empty.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
+    #[serde(default)]
+    pub message: String,
+    /// The market to price in; the partner's default market when absent.
+    #[serde(default)]
+    pub market: Option<MarketId>,
+}
+
+slug_enum! {
+    /// Where a visitor's quote request stands with the dealer.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), serde(rename_all = "snake_case"))]
+    pub enum QuoteRequestStatus {
+        /// Not yet answered.
+        New = "new",
+        /// The dealer has contacted the visitor.
+        Contacted = "contacted",
+        /// Done with.
+        Closed = "closed",
+    }
+}
+
+/// The answer to `POST /api/v1/quote-requests` (`201`): the stored request and the server's price.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteRequestCreated {
+    pub id: i64,
+    pub status: QuoteRequestStatus,
+    /// The total with VAT for the quantity, in minor units of `currency`.
+    pub total: i64,
+    pub currency: CurrencyCode,
+    /// Digits of the currency's minor unit.
+    pub minor_digits: u8,
+}
+
+/// A visitor's quote request as the partner's dealer sees it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerQuoteRequest {
+    pub id: i64,
+    pub status: QuoteRequestStatus,
+    /// The partner's id and name.
+    pub partner: String,
+    pub partner_name: String,
+    pub name: String,
+    pub contact: String,
+    /// The configuration code, as sent: opens the configurator or becomes a cart line.
+    pub code: String,
+    pub model: ModelId,
+    pub quantity: u32,
+    pub message: String,
+    pub market: MarketId,
+    /// The catalog version the price comes from.
+    pub catalog_version: String,
+    /// The server's total with VAT when the request was made, in minor units of `currency`.
+    pub total: i64,
+    pub currency: CurrencyCode,
+    pub minor_digits: u8,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}
+
+/// `GET /api/v1/quote-requests` (dealers): the requests of the partners of the dealer's
+/// dealership, newest first.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteRequestList {
+    pub requests: Vec<PartnerQuoteRequest>,
+}
+
+/// `PATCH /api/v1/quote-requests/{id}` (dealers): a new status.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteRequestUpdate {
+    pub status: QuoteRequestStatus,
 }
 
 #[cfg(test)]

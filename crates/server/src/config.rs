@@ -72,6 +72,11 @@ pub struct ServeArgs {
     /// `Secure` and named `__Host-session`, and every answer carries `Strict-Transport-Security`.
     #[arg(long, env = "SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// The address of a proxy in front (repeatable; `TRUSTED_PROXIES` is comma-separated) whose
+    /// `X-Forwarded-For` names the client: the sign-in and quote-request throttles then count the
+    /// client's address, not the proxy's. Never name an address that clients can reach directly.
+    #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Seed the demo accounts `dealer1`, `dealer2` and `planner` (password `demo`) and print them.
     #[arg(long, env = "DEMO")]
     pub demo: bool,

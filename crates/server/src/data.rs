@@ -1,5 +1,6 @@
 //! The data files of the data folder: `catalog.toml` and `plant.toml`, loaded, checked and
-//! cross-checked (every model's `line` and `kit` exist in the plant), with every error naming the
+//! cross-checked (every model's `line` and `kit` exist in the plant), and `partners.toml` (optional:
+//! without it there are no partners) checked against the catalog, with every error naming the
 //! file and the entry: ``data/catalog.toml: models[8].line: line `commercial` of model
 //! `dmax-single` is not in data/plant.toml``. The server loads them at start-up; `check-data`
 //! prints a summary of each.
@@ -13,10 +14,14 @@ use std::{
 use configurator_domain::{Catalog, CatalogError, ModelId};
 use configurator_plan::{KitId, LineId, PlantCalendar, PlantError, PlantErrors};
 
+use crate::partners::{Partners, file as partners_file};
+
 /// The catalog's file name in the data folder.
 pub const CATALOG_FILE: &str = "catalog.toml";
 /// The plant calendar's file name in the data folder.
 pub const PLANT_FILE: &str = "plant.toml";
+/// The partner sites' file name in the data folder (optional).
+pub const PARTNERS_FILE: &str = "partners.toml";
 
 /// The checked data: the catalog, the plant's calendar, and where each model is built.
 #[derive(Debug, Clone)]
@@ -25,6 +30,8 @@ pub struct Data {
     pub calendar: PlantCalendar,
     /// Each model's assembly line and kit source, as the plant names them.
     pub routing: BTreeMap<ModelId, Routing>,
+    /// The partner sites that embed the configurator; none without `partners.toml`.
+    pub partners: Partners,
 }
 
 /// Where a model is built: its assembly line and the source of its kits.
@@ -44,7 +51,7 @@ impl fmt::Display for DataErrors {
     }
 }
 
-/// Loads and checks both files and their cross-references.
+/// Loads and checks every file and their cross-references.
 pub fn load(dir: &Path) -> Result<Data, DataErrors> {
     let catalog_path = dir.join(CATALOG_FILE);
     let plant_path = dir.join(PLANT_FILE);
@@ -52,11 +59,22 @@ pub fn load(dir: &Path) -> Result<Data, DataErrors> {
     let calendar = load_plant(&plant_path);
     match (catalog, calendar) {
         (Ok(catalog), Ok(calendar)) => {
-            let routing = cross_check(&catalog, &calendar, &catalog_path, &plant_path)?;
+            let routing = cross_check(&catalog, &calendar, &catalog_path, &plant_path);
+            let partners = load_partners(&dir.join(PARTNERS_FILE), &catalog);
+            let (routing, partners) = match (routing, partners) {
+                (Ok(routing), Ok(partners)) => (routing, partners),
+                (routing, partners) => {
+                    let errors = [routing.err(), partners.err()];
+                    return Err(DataErrors(
+                        errors.into_iter().flatten().flat_map(|e| e.0).collect(),
+                    ));
+                }
+            };
             Ok(Data {
                 catalog,
                 calendar,
                 routing,
+                partners,
             })
         }
         (catalog, calendar) => {
@@ -84,7 +102,36 @@ pub fn check(dir: &Path) -> Result<Vec<String>, DataErrors> {
             data.calendar.lines().len(),
             data.calendar.kits().len()
         ),
+        partners_summary(&data.partners),
     ])
+}
+
+/// `check-data`'s line for the partners.
+fn partners_summary(partners: &Partners) -> String {
+    let ids: Vec<&str> = partners.all().iter().map(|p| p.id.as_str()).collect();
+    match ids.len() {
+        0 => format!("{PARTNERS_FILE}: no partners"),
+        n => format!(
+            "{PARTNERS_FILE}: {n} partners ({}); every origin, market, language and model known: ok",
+            ids.join(", ")
+        ),
+    }
+}
+
+/// The partners of `path` checked against `catalog`; none if the file does not exist.
+fn load_partners(path: &Path, catalog: &Catalog) -> Result<Partners, DataErrors> {
+    if !path.exists() {
+        return Ok(Partners::default());
+    }
+    let shown = path.display();
+    partners_file::parse(&read(path)?, catalog).map_err(|errors| {
+        DataErrors(
+            errors
+                .iter()
+                .map(|error| format!("{shown}: {error}"))
+                .collect(),
+        )
+    })
 }
 
 fn read(path: &Path) -> Result<String, DataErrors> {
@@ -200,6 +247,21 @@ mod tests {
             errors
                 .iter()
                 .any(|e| e.contains("].kit: kit source `samauto` of model `")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn partners_are_optional_and_checked_with_their_path() {
+        let folder = tempfile::tempdir().expect("temp");
+        copy_data(folder.path());
+        let data = load(folder.path()).expect("no partners file is fine");
+        assert!(data.partners.all().is_empty());
+        let partners = folder.path().join(PARTNERS_FILE);
+        std::fs::write(&partners, "[[partners]]\nid = \"x\"\n").expect("write");
+        let errors = load(folder.path()).expect_err("a bad partners file").0;
+        assert!(
+            errors[0].contains("partners.toml: ") && errors[0].contains("missing field"),
             "{errors:?}"
         );
     }

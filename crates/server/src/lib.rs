@@ -9,5 +9,7 @@ pub mod db;
 pub mod http;
 pub mod lines;
 pub mod ordering;
+pub mod partners;
 pub mod planning;
+pub mod quote_requests;
 pub mod store;

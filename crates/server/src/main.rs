@@ -174,7 +174,9 @@ async fn serve(args: configurator_server::config::ServeArgs) -> ExitCode {
         None => Clock::system(data.calendar.utc_offset()),
     };
     let state = match AppState::load(db, args.dist_dir, data, clock).await {
-        Ok(state) => state.with_secure_cookies(args.secure_cookies),
+        Ok(state) => state
+            .with_secure_cookies(args.secure_cookies)
+            .with_trusted_proxies(args.trusted_proxies.clone()),
         Err(error) => {
             eprintln!("error: {error:#}");
             return ExitCode::from(USAGE_ERROR);

@@ -38,13 +38,17 @@ fn check_data_prints_one_line_per_file() {
     assert!(output.status.success(), "{output:?}");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 3, "{stdout}");
+    assert_eq!(lines.len(), 4, "{stdout}");
     assert!(
         lines[0].starts_with("catalog 2027.1: 19 models ("),
         "{stdout}"
     );
     assert!(
         lines[1].starts_with("plant 2027.1: 2 lines, 2 kit sources"),
+        "{stdout}"
+    );
+    assert!(
+        lines[3].starts_with("partners.toml: 2 partners"),
         "{stdout}"
     );
     assert!(lines.iter().all(|line| line.ends_with(": ok")), "{stdout}");

@@ -21,6 +21,7 @@ on_both_backends!(
     the_csv_export_has_one_row_per_month_line_and_model,
     parallel_orders_never_overfill_a_month,
     the_openapi_document_lists_every_endpoint,
+    the_openapi_document_states_limits_and_every_status,
 );
 
 async fn place(app: &TestApp, dealer: &str, key: &str, model: &str, quantity: u32) {
@@ -286,4 +287,56 @@ async fn the_openapi_document_lists_every_endpoint(app: TestApp) {
             .as_array()
             .is_some_and(|p| p.iter().any(|p| p["name"] == "Idempotency-Key"))
     );
+}
+
+/// What `scripts/hostile.sh` holds the server to, read from the document itself: the limits the
+/// server enforces, the catalog's markets and a working code, and the statuses that the layers
+/// around every handler answer.
+async fn the_openapi_document_states_limits_and_every_status(app: TestApp) {
+    let document = app.get("/api/v1/openapi.json", None).await.json();
+    let schemas = &document["components"]["schemas"];
+    assert_eq!(schemas["MarketId"]["enum"], json!(["KG", "UZ"]));
+    let line = &schemas["LineRequest"]["properties"];
+    assert_eq!(
+        (&line["quantity"]["minimum"], &line["quantity"]["maximum"]),
+        (&json!(1), &json!(999))
+    );
+    let example = line["code"]["examples"][0]
+        .as_str()
+        .expect("an example code");
+    let quote = json!({ "market": "KG", "lines": [{ "code": example, "quantity": 1 }] });
+    let answer = app.post("/api/v1/quotes", None, quote).await;
+    assert_eq!(
+        answer.status,
+        StatusCode::OK,
+        "the example code works: {}",
+        answer.text()
+    );
+    for request in ["QuoteRequest", "OrderRequest"] {
+        let lines = &schemas[request]["properties"]["lines"];
+        assert_eq!(
+            (&lines["minItems"], &lines["maxItems"]),
+            (&json!(1), &json!(100))
+        );
+    }
+    let paths = document["paths"].as_object().expect("paths");
+    for (path, item) in paths {
+        for (method, operation) in item.as_object().expect("operations") {
+            let responses = &operation["responses"];
+            let mut expected = vec!["414", "503"];
+            if method != "get" {
+                expected.push("403");
+            }
+            if operation.get("requestBody").is_some() {
+                expected.extend(["400", "413", "415", "422"]);
+            }
+            for status in expected {
+                let shape = &responses[status]["content"]["application/json"]["schema"]["$ref"];
+                assert_eq!(
+                    shape, "#/components/schemas/ErrorBody",
+                    "{method} {path}: {status} in the error shape"
+                );
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Logging in and out through the router: cookies, wrong passwords, throttling by username and
-//! client address, timing that does not reveal users, refused fields, the password policy.
+//! client address, timing that does not reveal users, refused fields, the password policy, and
+//! password hashing that does not stall other requests.
 
 use std::{net::SocketAddr, time::Instant};
 
@@ -431,4 +432,100 @@ async fn a_password_change_ends_every_session_of_the_account() {
         accounts::set_password(&pool, "nobody", "a much longer passphrase").await,
         Err(accounts::SetPasswordError::Unknown(_))
     ));
+}
+
+/// `GET /api/v1/health` as a task of its own (on a runtime worker, as a real request's is); how
+/// long it took.
+async fn health_took(app: &Router) -> std::time::Duration {
+    let app = app.clone();
+    tokio::spawn(async move {
+        let started = Instant::now();
+        let request = Request::get("/api/v1/health")
+            .body(Body::empty())
+            .expect("request");
+        let response = app.oneshot(request).await.expect("response");
+        assert_eq!(response.status(), StatusCode::OK);
+        started.elapsed()
+    })
+    .await
+    .expect("the health task")
+}
+
+/// Password hashing runs on blocking threads: with one async worker and a burst of sign-ins being
+/// checked, other requests are still answered at once (hashing on the worker would hold each of
+/// them for about a password check).
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn a_burst_of_sign_ins_does_not_stall_other_requests() {
+    let (app, _folder) = test_app().await;
+    let wrong = login_body("dealer1", "a wrong password");
+    let started = Instant::now();
+    let (status, ..) = send_from(&app, Some([10, 7, 0, 1]), "POST", Some(&wrong), None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let one_check = started.elapsed();
+    let burst: Vec<_> = (0..8u8)
+        .map(|i| {
+            let (app, wrong) = (app.clone(), wrong.clone());
+            tokio::spawn(async move {
+                send_from(&app, Some([10, 7, 1, i]), "POST", Some(&wrong), None).await
+            })
+        })
+        .collect();
+    tokio::time::sleep(one_check / 4).await;
+    let mut slowest = std::time::Duration::ZERO;
+    for _ in 0..5 {
+        slowest = slowest.max(health_took(&app).await);
+    }
+    for sign_in in burst {
+        let (status, ..) = sign_in.await.expect("a sign-in");
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    assert!(
+        slowest < one_check / 2,
+        "health took up to {slowest:?} during the burst; one password check takes {one_check:?}"
+    );
+}
+
+/// A login of `dealer1` with `password` through the proxy at 10.0.0.1 for the client `client`.
+async fn login_behind_proxy(app: &Router, client: &str, password: &str) -> StatusCode {
+    let request = Request::post("/api/v1/session")
+        .extension(ConnectInfo(SocketAddr::from(([10, 0, 0, 1], 40000))))
+        .header(header::CONTENT_TYPE, "application/json")
+        .header("x-forwarded-for", client)
+        .body(Body::from(login_body("dealer1", password)))
+        .expect("request");
+    app.clone()
+        .oneshot(request)
+        .await
+        .expect("response")
+        .status()
+}
+
+/// Behind a trusted TLS proxy every client arrives from the proxy's address: the throttle counts
+/// the client that the proxy names, so a guesser behind it does not lock out the dealer behind
+/// it too. An untrusted proxy's header is not believed.
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_throttle_counts_each_client() {
+    for (trusted, dealer_gets_in) in [(true, true), (false, false)] {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let url = format!("sqlite://{}", folder.path().join("proxy.db").display());
+        let db = Database::open(&url).await.expect("open the database");
+        accounts::seed_demo(&db.pool).await.expect("seed");
+        let proxies = if trusted {
+            vec!["10.0.0.1".parse().expect("an address")]
+        } else {
+            vec![]
+        };
+        let app = app(AppState::new(db, folder.path().join("dist")).with_trusted_proxies(proxies));
+        for _ in 0..5 {
+            login_behind_proxy(&app, "203.0.113.66", "a wrong guess").await;
+        }
+        let guesser = login_behind_proxy(&app, "203.0.113.66", "a wrong guess").await;
+        assert_eq!(guesser, StatusCode::TOO_MANY_REQUESTS, "trusted: {trusted}");
+        let dealer = login_behind_proxy(&app, "198.51.100.20", "demo").await;
+        assert_eq!(
+            dealer == StatusCode::OK,
+            dealer_gets_in,
+            "trusted: {trusted}: {dealer}"
+        );
+    }
 }

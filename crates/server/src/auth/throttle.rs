@@ -9,6 +9,9 @@
 //! so a burst of parallel guesses cannot all pass the check; a success takes its count back and
 //! forgets the failures of that username at that address. Memory is bounded: each limit keeps at
 //! most [`MAX_KEYS`] entries, forgetting expired ones first, then the oldest.
+//!
+//! The bounded [`Counter`] also counts fixed-window quotas ([`Counter::per_window`]): `free`
+//! attempts per window, then a wait until the window ends (the public quote requests use it).
 
 use std::{
     collections::HashMap,
@@ -88,16 +91,21 @@ impl LoginThrottle {
     }
 }
 
-/// Attempts per key, bounded to [`MAX_KEYS`] keys.
+/// Attempts per key, bounded to [`MAX_KEYS`] keys. Without a window (sign-in) attempts after the
+/// `free` ones are spaced out; with one, `free` attempts are allowed per window of each key, and
+/// then none until it ends.
 #[derive(Debug)]
-struct Counter<K> {
+pub(crate) struct Counter<K> {
     free: u32,
+    window: Option<Duration>,
     entries: HashMap<K, Attempts>,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Attempts {
     count: u32,
+    /// When the key's window began (only read by windowed counters).
+    first: Instant,
     last: Instant,
 }
 
@@ -105,25 +113,54 @@ impl<K: Hash + Eq + Clone> Counter<K> {
     fn new(free: u32) -> Self {
         Self {
             free,
+            window: None,
             entries: HashMap::new(),
         }
     }
 
-    /// How long `key` must wait before its next attempt (zero: it may go now).
-    fn wait(&self, key: &K, now: Instant) -> Duration {
-        self.entries.get(key).map_or(Duration::ZERO, |entry| {
-            (entry.last + wait_after(entry.count, self.free)).saturating_duration_since(now)
-        })
+    /// A quota: `free` attempts per `window` of each key (a window begins at its first attempt).
+    pub(crate) fn per_window(free: u32, window: Duration) -> Self {
+        Self {
+            free,
+            window: Some(window),
+            entries: HashMap::new(),
+        }
     }
 
-    fn count(&mut self, key: K, now: Instant) {
+    /// Whether `entry` still counts: always without a window, within its window otherwise.
+    fn current(&self, entry: &Attempts, now: Instant) -> bool {
+        self.window
+            .is_none_or(|window| now.saturating_duration_since(entry.first) < window)
+    }
+
+    /// How long `key` must wait before its next attempt (zero: it may go now).
+    pub(crate) fn wait(&self, key: &K, now: Instant) -> Duration {
+        let Some(entry) = self.entries.get(key).filter(|e| self.current(e, now)) else {
+            return Duration::ZERO;
+        };
+        match self.window {
+            None => {
+                (entry.last + wait_after(entry.count, self.free)).saturating_duration_since(now)
+            }
+            Some(_) if entry.count < self.free => Duration::ZERO,
+            Some(window) => (entry.first + window).saturating_duration_since(now),
+        }
+    }
+
+    pub(crate) fn count(&mut self, key: K, now: Instant) {
         if !self.entries.contains_key(&key) && self.entries.len() >= MAX_KEYS {
             self.make_room(now);
         }
-        let entry = self.entries.entry(key).or_insert(Attempts {
+        let fresh = Attempts {
             count: 0,
+            first: now,
             last: now,
-        });
+        };
+        let current = self.entries.get(&key).is_some_and(|e| self.current(e, now));
+        let entry = self.entries.entry(key).or_insert(fresh);
+        if !current {
+            *entry = fresh;
+        }
         entry.count = entry.count.saturating_add(1);
         entry.last = now;
     }
@@ -141,10 +178,14 @@ impl<K: Hash + Eq + Clone> Counter<K> {
         self.entries.remove(key);
     }
 
-    /// Drops the expired entries, or the oldest one if none has expired.
+    /// Drops the expired entries (and those past their window), or the oldest one if none has
+    /// expired.
     fn make_room(&mut self, now: Instant) {
-        self.entries
-            .retain(|_, entry| now.saturating_duration_since(entry.last) < MEMORY);
+        let window = self.window;
+        self.entries.retain(|_, entry| {
+            now.saturating_duration_since(entry.last) < MEMORY
+                && window.is_none_or(|window| now.saturating_duration_since(entry.first) < window)
+        });
         if self.entries.len() >= MAX_KEYS {
             let oldest = self.entries.iter().min_by_key(|(_, entry)| entry.last);
             if let Some(oldest) = oldest.map(|(key, _)| key.clone()) {
@@ -266,6 +307,45 @@ mod tests {
             u32::try_from(MAX_KEYS + 499).expect("small"),
         ));
         assert!(limits.per_address.entries.contains_key(&newest));
+    }
+
+    #[test]
+    fn a_window_allows_its_quota_then_waits_until_it_ends() {
+        let window = Duration::from_secs(600);
+        let mut quota = Counter::per_window(2, window);
+        let start = Instant::now();
+        for _ in 0..2 {
+            assert_eq!(quota.wait(&GUESSER, start), Duration::ZERO);
+            quota.count(GUESSER, start);
+        }
+        let later = start + Duration::from_secs(100);
+        assert_eq!(
+            quota.wait(&GUESSER, later),
+            window - Duration::from_secs(100)
+        );
+        assert_eq!(quota.wait(&DEALER, later), Duration::ZERO, "per key");
+        let next_window = start + window;
+        assert_eq!(quota.wait(&GUESSER, next_window), Duration::ZERO);
+        quota.count(GUESSER, next_window);
+        assert_eq!(
+            quota.entries[&GUESSER].count, 1,
+            "a new window starts afresh"
+        );
+    }
+
+    #[test]
+    fn a_full_windowed_counter_forgets_keys_past_their_window_first() {
+        let window = Duration::from_secs(60);
+        let mut quota = Counter::per_window(1, window);
+        let start = Instant::now();
+        quota.count(GUESSER, start);
+        for n in 1..MAX_KEYS {
+            let address = IpAddr::V4(Ipv4Addr::from(u32::try_from(n).expect("small")));
+            quota.count(address, start + window);
+        }
+        quota.count(DEALER, start + window);
+        assert_eq!(quota.entries.len(), MAX_KEYS);
+        assert!(!quota.entries.contains_key(&GUESSER));
     }
 
     #[test]

@@ -53,8 +53,8 @@ pub enum Error {
         message: String,
         fields: BTreeMap<String, Vec<String>>,
     },
-    /// 429: too many attempts; try again after the given seconds.
-    #[error("too many failed attempts: try again in {retry_after_seconds} s")]
+    /// 429: too many attempts (failed sign-ins, quote requests); try again after the given seconds.
+    #[error("too many attempts: try again in {retry_after_seconds} s")]
     TooManyRequests { retry_after_seconds: u64 },
     /// 503 with `Retry-After: 1`: more requests under way than the server takes at once.
     #[error("the server is busy: try again in a second")]

@@ -3,6 +3,8 @@
 
 mod access_log;
 pub mod catalog;
+pub mod client_address;
+mod cors;
 mod error;
 mod extract;
 mod health;
@@ -12,12 +14,17 @@ pub mod openapi;
 mod orders;
 mod origin;
 pub mod plan;
+mod quote_requests;
 mod quotes;
 mod security;
 mod session;
 pub mod static_files;
 
-use std::{net::SocketAddr, path::PathBuf, sync::Arc};
+use std::{
+    net::{IpAddr, SocketAddr},
+    path::PathBuf,
+    sync::Arc,
+};
 
 use anyhow::Context as _;
 use axum::{Router, extract::DefaultBodyLimit, middleware};
@@ -33,7 +40,9 @@ use crate::{
     db::Database,
     ordering::{Desk, Submissions},
     planning::PlanCache,
+    quote_requests::throttle::QuoteRequestThrottle,
 };
+use client_address::TrustedProxies;
 
 /// What every handler can reach.
 #[derive(Debug, Clone)]
@@ -43,6 +52,8 @@ pub struct AppState {
     pub dist_dir: Arc<PathBuf>,
     /// Failed logins, to slow down guessing.
     pub login_throttle: Arc<LoginThrottle>,
+    /// Public quote requests per client address and per partner.
+    pub quote_request_throttle: Arc<QuoteRequestThrottle>,
     /// The catalog, the plant calendar and where each model is built.
     pub data: Arc<Data>,
     /// The catalog's JSON answer and ETag, made once.
@@ -55,6 +66,8 @@ pub struct AppState {
     pub clock: Clock,
     /// How the session cookie is set: plain, or `Secure` behind a TLS proxy.
     pub session_cookie: SessionCookie,
+    /// The proxies whose `X-Forwarded-For` names the client (none: the socket's peer is).
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl AppState {
@@ -74,12 +87,14 @@ impl AppState {
             db,
             dist_dir: Arc::new(dist_dir),
             login_throttle: Arc::default(),
+            quote_request_throttle: Arc::default(),
             plan: Arc::new(PlanCache::new(&data.calendar)),
             submissions: Arc::default(),
             data: Arc::new(data),
             catalog: Arc::new(catalog),
             clock,
             session_cookie: SessionCookie::default(),
+            trusted_proxies: TrustedProxies::default(),
         }
     }
 
@@ -88,6 +103,14 @@ impl AppState {
     pub fn with_secure_cookies(self, secure: bool) -> Self {
         Self {
             session_cookie: SessionCookie::new(secure),
+            ..self
+        }
+    }
+
+    /// This state behind the proxies `proxies`, whose `X-Forwarded-For` names the client.
+    pub fn with_trusted_proxies(self, proxies: Vec<IpAddr>) -> Self {
+        Self {
+            trusted_proxies: TrustedProxies::new(proxies),
             ..self
         }
     }
@@ -112,12 +135,14 @@ impl AppState {
             db,
             dist_dir: Arc::new(dist_dir),
             login_throttle: Arc::default(),
+            quote_request_throttle: Arc::default(),
             data: Arc::new(data),
             catalog: Arc::new(catalog),
             plan: Arc::new(plan),
             submissions: Arc::default(),
             clock,
             session_cookie: SessionCookie::default(),
+            trusted_proxies: TrustedProxies::default(),
         })
     }
 
@@ -164,6 +189,7 @@ fn api_router() -> Router<AppState> {
         .merge(session::router())
         .merge(catalog::router())
         .merge(quotes::router())
+        .merge(quote_requests::router())
         .merge(orders::router())
         .merge(plan::router())
         .merge(openapi::router())

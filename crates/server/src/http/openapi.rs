@@ -1,13 +1,25 @@
 //! `GET /api/v1/openapi.json`: an OpenAPI 3.1 document of the API, generated from the handlers'
 //! `#[utoipa::path]` annotations and the shared `api` types (the domain crate's `openapi`
-//! feature derives their schemas), so it cannot drift from the code. Built once, on first use.
+//! feature derives their schemas), so it cannot drift from the code. It states what the server
+//! enforces (lengths, counts, ranges, patterns, the catalog's markets) and every status each
+//! operation can answer (`answers`); `scripts/hostile.sh` holds the server to it.
 
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
 
-use axum::{Json, Router, routing::get};
-use utoipa::OpenApi;
+use axum::{Json, Router, extract::State, routing::get};
+use configurator_domain::code;
+use serde_json::Value;
+use utoipa::{
+    OpenApi,
+    openapi::{Object, RefOr, schema::Schema},
+};
 
-use super::{AppState, catalog, health, orders, plan, quotes};
+use super::{AppState, catalog, health, orders, plan, quote_requests, quotes};
+use crate::{data::Data, quote_requests::fields};
+
+mod answers;
+
+use answers::SharedAnswers;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/openapi.json", get(openapi_json))
@@ -37,16 +49,20 @@ pub fn router() -> Router<AppState> {
         orders::cancel,
         plan::plan,
         plan::plan_csv,
+        quote_requests::create,
+        quote_requests::list,
+        quote_requests::update,
         openapi_json,
     ),
     components(schemas(configurator_domain::api::ErrorBody)),
-    modifiers(&SessionCookie),
+    modifiers(&SessionCookie, &SharedAnswers),
     tags(
         (name = "catalog", description = "The vehicle catalog"),
         (name = "quotes", description = "Public prices and earliest build months"),
         (name = "session", description = "Logging in and out (an HttpOnly `session` cookie)"),
         (name = "orders", description = "Dealers' orders"),
         (name = "plan", description = "The production plan, for planners"),
+        (name = "quote-requests", description = "Visitors' quote requests from partner sites (public, CORS for the partners' origins) and the partner's dealer's list"),
     )
 )]
 pub struct ApiDoc;
@@ -85,10 +101,77 @@ impl utoipa::Modify for SessionCookie {
     }
 }
 
-/// The document, built once.
-pub fn document() -> &'static utoipa::openapi::OpenApi {
-    static DOCUMENT: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
-    DOCUMENT.get_or_init(ApiDoc::openapi)
+/// The document, with what only the loaded data knows and the rules the server checks with a
+/// pattern of its own (a quote request's contact, name and message): the catalog's markets and
+/// the partners' ids as the only values of a `MarketId` and a quote request's `partner`, and a real
+/// configuration code (the first model's default) as the example of every `code`, so that a
+/// client generated from the document has one that works.
+pub fn document(data: &Data) -> utoipa::openapi::OpenApi {
+    let catalog = &data.catalog;
+    let mut document = ApiDoc::openapi();
+    let markets = catalog.markets().iter().map(|market| market.id.as_str());
+    let partners = data
+        .partners
+        .all()
+        .iter()
+        .map(|partner| partner.id.as_str());
+    let example_code: Vec<Value> = catalog
+        .models()
+        .first()
+        .and_then(|model| code::encode(catalog, &model.default_configuration()).ok())
+        .into_iter()
+        .map(Value::from)
+        .collect();
+    if let Some(components) = document.components.as_mut() {
+        let schemas = &mut components.schemas;
+        if let Some(market) = object(schemas.get_mut("MarketId")) {
+            market.enum_values = Some(markets.map(Value::from).collect());
+        }
+        if let Some(partner) = property(schemas, "QuoteRequestForm", "partner") {
+            partner.enum_values = Some(partners.map(Value::from).collect());
+        }
+        for (field, pattern) in [
+            ("contact", fields::CONTACT_PATTERN),
+            ("name", fields::NAME_PATTERN),
+            ("message", fields::MESSAGE_PATTERN),
+        ] {
+            if let Some(field) = property(schemas, "QuoteRequestForm", field) {
+                field.pattern = Some(pattern.to_owned());
+            }
+        }
+        for request in ["LineRequest", "QuoteRequestForm"] {
+            if let Some(code) = property(schemas, request, "code") {
+                code.examples.clone_from(&example_code);
+            }
+        }
+    }
+    let availability = document.paths.paths.get_mut("/availability");
+    let parameters = availability.and_then(|item| item.get.as_mut()?.parameters.as_mut());
+    for parameter in parameters.into_iter().flatten() {
+        if parameter.name == "code"
+            && let Some(code) = object(parameter.schema.as_mut())
+        {
+            code.examples.clone_from(&example_code);
+        }
+    }
+    document
+}
+
+/// The object schema behind `schema`, if it is one written out (not a reference).
+fn object(schema: Option<&mut RefOr<Schema>>) -> Option<&mut Object> {
+    match schema? {
+        RefOr::T(Schema::Object(object)) => Some(object),
+        _ => None,
+    }
+}
+
+/// The object schema of the property `name` of the component schema `component`.
+fn property<'a>(
+    schemas: &'a mut BTreeMap<String, RefOr<Schema>>,
+    component: &str,
+    name: &str,
+) -> Option<&'a mut Object> {
+    object(object(schemas.get_mut(component))?.properties.get_mut(name))
 }
 
 #[utoipa::path(
@@ -97,8 +180,8 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
     tag = "catalog",
     responses((status = 200, description = "This document", content_type = "application/json", body = Object))
 )]
-async fn openapi_json() -> Json<&'static utoipa::openapi::OpenApi> {
-    Json(document())
+async fn openapi_json(State(state): State<AppState>) -> Json<utoipa::openapi::OpenApi> {
+    Json(document(&state.data))
 }
 
 /// The session endpoints live in `session.rs`; their documentation lives here.

@@ -83,7 +83,7 @@ fn order_id(text: &str) -> Result<i64, Error> {
     path = "/orders",
     tag = "orders",
     request_body = OrderRequest,
-    params(("Idempotency-Key" = String, Header, description = "A unique key per submitted cart, 1 to 128 visible ASCII characters; a retry with the same key and body answers the same order")),
+    params(("Idempotency-Key" = String, Header, pattern = r"^[!-~]{1,128}$", description = "A unique key per submitted cart, 1 to 128 visible ASCII characters; a retry with the same key and body answers the same order")),
     responses(
         (status = 201, description = "The order, its prices and each line's build months", body = OrderResponse),
         (status = 200, description = "A retry: the order this key already made", body = OrderResponse),
@@ -150,12 +150,14 @@ pub(super) struct ListParams {
     /// Orders per page, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     limit: Option<u32>,
-    /// The `next_cursor` of the page before, with the same filters (default: the first page).
+    /// The `next_cursor` of the page before, with the same filters (default: the first page); a
+    /// text that is not one is refused with `422`.
+    #[param(min_length = 1)]
     cursor: Option<String>,
     /// Only orders with this status.
     status: Option<OrderStatus>,
     /// Only orders with a vehicle built in this month, `YYYY-MM`.
-    #[param(pattern = r"^\d{4}-\d{2}$")]
+    #[param(pattern = r"^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-(0[1-9]|1[0-2])$")]
     month: Option<String>,
 }
 
@@ -244,7 +246,7 @@ pub(super) async fn list(
     get,
     path = "/orders/{id}",
     tag = "orders",
-    params(("id" = i64, Path, description = "The order's id")),
+    params(("id" = i64, Path, minimum = 1, description = "The order's id")),
     responses(
         (status = 200, description = "The order", body = OrderResponse),
         (status = 401, description = "Not logged in", body = configurator_domain::api::ErrorBody),
@@ -266,7 +268,7 @@ pub(super) async fn one(
     post,
     path = "/orders/{id}/cancel",
     tag = "orders",
-    params(("id" = i64, Path, description = "The order's id")),
+    params(("id" = i64, Path, minimum = 1, description = "The order's id")),
     responses(
         (status = 200, description = "The cancelled order (also when it was already cancelled)", body = OrderResponse),
         (status = 401, description = "Not logged in", body = configurator_domain::api::ErrorBody),

@@ -43,8 +43,10 @@ type RawQuery = Result<Query<BTreeMap<String, String>>, QueryRejection>;
 )]
 pub(super) struct PlanQuery {
     /// The first month, `YYYY-MM` (default: the plant's first month).
+    #[param(pattern = r"^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-(0[1-9]|1[0-2])$")]
     from: Option<String>,
-    /// The last month, `YYYY-MM` (default: the end of the planning horizon).
+    /// The last month, `YYYY-MM`, not before `from` (default: the end of the planning horizon).
+    #[param(pattern = r"^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-(0[1-9]|1[0-2])$")]
     to: Option<String>,
 }
 

@@ -93,9 +93,11 @@ pub(super) async fn quote(
     reason = "documents the query for OpenAPI; parsed by hand to name fields"
 )]
 pub(super) struct AvailabilityQuery {
-    /// A configuration code.
+    /// A configuration code (see `lines[i].code` of a quote).
+    #[param(pattern = r"^[A-Za-z0-9_-]{14,720}$")]
     code: String,
     /// Vehicles, 1 to 999 (default 1).
+    #[param(minimum = 1, maximum = 999)]
     quantity: Option<u32>,
 }
 

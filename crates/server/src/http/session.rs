@@ -1,13 +1,10 @@
 //! `/api/v1/session`: log in (`POST`), who am I (`GET`), log out (`DELETE`).
 
-use std::{
-    net::{IpAddr, Ipv6Addr, SocketAddr},
-    time::Instant,
-};
+use std::time::Instant;
 
 use axum::{
-    Extension, Json, Router,
-    extract::{ConnectInfo, State},
+    Json, Router,
+    extract::State,
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
     routing::get,
@@ -15,7 +12,7 @@ use axum::{
 use configurator_domain::api::{LoginRequest, SessionResponse};
 
 use super::extract::session_token;
-use super::{AppState, Error, json::JsonBody};
+use super::{AppState, Error, client_address::ClientAddress, json::JsonBody};
 use crate::auth::{SessionCookie, SignedIn, accounts, password, throttle};
 
 pub fn router() -> Router<AppState> {
@@ -26,20 +23,15 @@ async fn current(user: SignedIn) -> Json<SessionResponse> {
     Json(user.to_response())
 }
 
-/// The address of a caller whose socket the server does not know (a test calling the router
-/// directly): all such callers share one throttle.
-const UNKNOWN_ADDRESS: IpAddr = IpAddr::V6(Ipv6Addr::UNSPECIFIED);
-
 /// Logs in: the username is checked first, the attempt counted by the throttle before the password
 /// is (see `auth::throttle`), and an unknown user costs as much as a wrong password.
 async fn login(
     State(state): State<AppState>,
-    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    ClientAddress(address): ClientAddress,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> Result<Response, Error> {
     let username = accounts::check_username(&request.username)
         .map_err(|error| Error::field("username", error.to_string()))?;
-    let address = peer.map_or(UNKNOWN_ADDRESS, |Extension(ConnectInfo(peer))| peer.ip());
     if let Err(wait) = state
         .login_throttle
         .begin(username, address, Instant::now())
