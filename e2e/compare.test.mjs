@@ -1,14 +1,16 @@
 // The compare page end to end (issue 14): the real server and the release front end in Chromium.
 // Three variants picked in the configurator, a quantity and kilometres typed on the page, the
 // cheapest over five years marked, the shared URL reopened identically, a bad code in a column of
-// its own, the CSV download, axe-core, and a 999-vehicle fleet in UZS in Uzbek at 320 px.
+// its own, the CSV download with the equipment rows, axe-core, a 999-vehicle fleet in UZS in Uzbek
+// at 320 px, two cart lines picked from the cart (a dealer's, hence the demo accounts), and Back
+// after a typed figure.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { newPage, screenshot, serverAndBrowser } from './support/server.mjs';
 import { ConfigurePage, ComparePage, checkAccessibility } from './support/pages.mjs';
 
-const app = serverAndBrowser();
+const app = serverAndBrowser(['--demo']);
 
 /** Picks three variants in the configurator (a Cobalt, the Cobalt with the CNG kit, a Nexia) and opens the comparison from the header. */
 async function pickThree(page) {
@@ -145,6 +147,11 @@ test('the table downloads as CSV and the page passes axe-core', async () => {
   const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.match(lines[0], /^,Chevrolet Cobalt,.*NP37/);
   assert.ok(lines.some((l) => /^"?Total cost of ownership, fleet"?,/.test(l)), lines.join('\n'));
+  // The equipment, under its groups: included, optional with its price, unavailable with why.
+  assert.ok(lines.includes('Equipment: Packages'), lines.join('\n'));
+  assert.ok(lines.includes('Reversing camera,unavailable — not offered with the LS trim,unavailable — not offered on this model,unavailable — not offered on this model'), lines.join('\n'));
+  assert.ok(lines.some((l) => /^Winter package,"optional, \+[\d,.]+ KGS",/.test(l)), lines.join('\n'));
+  assert.ok(lines.some((l) => /^Summit White,included,/.test(l)), lines.join('\n'));
   await checkAccessibility(page, 'the compare page');
   await page.getByRole('checkbox', { name: /Hide rows/ }).check();
   assert.ok(await page.locator('.compare-table tr[hidden]').count() > 0, 'equal rows are hidden');
@@ -170,6 +177,76 @@ test('a fleet of 999 in UZS, in Uzbek, fits 320 px', async () => {
   assert.ok(overflow <= 0, `the page is ${overflow} px wider than the window`);
   await checkAccessibility(page, 'the compare page in Uzbek at 320 px');
   await screenshot(page, 'compare-uz-320');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('two cart lines added to the comparison from the cart, one by keyboard, are its columns', async () => {
+  const page = await newPage(app.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${app.server.url}/sign-in`);
+  await page.getByLabel('Username').fill('dealer1');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.account', { hasText: 'dealer1' }).waitFor();
+  const cfg = new ConfigurePage(page, app.server.url);
+  const codes = [];
+  for (const model of ['cobalt', 'nexia']) {
+    await cfg.open(model);
+    codes.push(await cfg.code());
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.locator('.add-to-cart', { hasText: 'Added to the cart.' }).waitFor();
+  }
+  await page.locator('nav').getByRole('link', { name: 'Cart' }).click();
+  await page.locator('.cart-line').nth(1).waitFor();
+  const lines = page.locator('.cart-line');
+  await lines.nth(0).getByRole('button', { name: 'Add to comparison' }).click();
+  await lines.nth(0).locator('.compare-pick [role="status"]', { hasText: '1 of 4' }).waitFor();
+  // The second by keyboard: focused with Tab from the first, pressed with Enter.
+  await lines.nth(0).getByRole('button', { name: 'Add to comparison' }).focus();
+  const second = lines.nth(1).getByRole('button', { name: 'Add to comparison' });
+  for (let tabs = 0; tabs < 10 && !(await second.evaluate((b) => b === document.activeElement)); tabs += 1) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await lines.nth(1).locator('.compare-pick [role="status"]', { hasText: '2 of 4' }).waitFor();
+  await checkAccessibility(page, 'the cart with its compare buttons');
+  await lines.nth(1).getByRole('link', { name: 'Open the comparison' }).click();
+  const compare = new ComparePage(page, app.server.url);
+  await compare.ready(2);
+  assert.deepEqual(new URL(page.url()).searchParams.getAll('c'), codes);
+  assert.deepEqual(await page.locator('.column-code').allTextContents(), codes);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('Back after a typed figure puts the previous one back, in the field and in the table', async () => {
+  const page = await newPage(app.browser, { viewport: { width: 1280, height: 900 } });
+  const catalog = await (await fetch(`${app.server.url}/api/v1/catalog`)).json();
+  const codes = ['cobalt', 'nexia'].map((m) => catalog.default_codes[m]);
+  await page.goto(`${app.server.url}/compare?${codes.map((c) => `c=${c}`).join('&')}&q=1&km=30000&years=5&market=KG`);
+  const compare = new ComparePage(page, app.server.url);
+  await compare.ready(2);
+  await page.locator('[data-cheapest]').waitFor();
+  const fuel = await compare.row('fuel-cost');
+  const km = page.locator('#compare-km');
+  await km.fill('45000');
+  await km.press('Tab');
+  await page.waitForURL(/km=45000/);
+  await page.waitForFunction((b) => document.querySelector('tr[data-row="fuel-cost"] td').textContent.replace(/\D/g, '') !== String(b), fuel[0]);
+  await km.fill('60000');
+  await km.press('Enter');
+  await page.waitForURL(/km=60000/);
+
+  await page.goBack();
+  await page.waitForURL(/km=45000/);
+  await page.waitForFunction(() => document.querySelector('#compare-km').value === '45000');
+  await page.goBack();
+  await page.waitForURL(/km=30000/);
+  await page.waitForFunction(() => document.querySelector('#compare-km').value === '30000');
+  await page.waitForFunction((b) => document.querySelector('tr[data-row="fuel-cost"] td').textContent.replace(/\D/g, '') === String(b), fuel[0]);
+  assert.deepEqual(await compare.row('fuel-cost'), fuel);
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('#compare-km').value === '45000');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -1,6 +1,7 @@
 //! Browser tests of the cart and its outbox: the cart page mounted in headless Chromium, with the
 //! network's failures and the server's refusals injected at the API client's boundary (`fetch`);
-//! the outbox itself runs as it does in the app, timer and local storage included.
+//! the outbox itself runs as it does in the app, timer and local storage included. A line goes
+//! into the comparison from its own button.
 #![cfg(target_arch = "wasm32")]
 
 use configurator::{
@@ -175,5 +176,34 @@ async fn a_placed_order_empties_the_cart_and_shows_its_number() {
     assert!(
         Cart::load(DEALER).lines.is_empty(),
         "the stored cart is empty"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_line_goes_into_the_comparison_from_its_own_button() {
+    clear_storage();
+    store_cart();
+    let _catalog = answer("/api/v1/catalog", 200, &catalog_json());
+    let (root, _mounted) = mount_cart();
+    wait_until("the cart's lines", || count(&root, ".cart-line") == 2).await;
+    assert_eq!(count(&root, ".cart-line .compare-pick button"), 2);
+    find(&root, ".cart-line:nth-child(2) .compare-pick button").click();
+    wait_until("the note", || {
+        has(&root, ".cart-line:nth-child(2) .compare-pick a")
+    })
+    .await;
+    let note = find(&root, ".cart-line:nth-child(2) .compare-pick [role=status]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(note.contains("1 of 4"), "{note}");
+    let minibuses = shared()
+        .default_code(&"np37-city".parse().expect("a model id"))
+        .expect("a default code")
+        .to_owned();
+    assert_eq!(
+        find(&root, ".cart-line:nth-child(2) .compare-pick a")
+            .get_attribute("href")
+            .as_deref(),
+        Some(format!("/compare?c={minibuses}").as_str())
     );
 }

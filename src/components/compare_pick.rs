@@ -1,6 +1,6 @@
-//! "Add to comparison", on the configurator and on the catalog's cards: puts a configuration code
-//! in the compare list (kept in local storage, shown by the header's compare link) and says how
-//! many are picked, with a link to the comparison.
+//! "Add to comparison", on the configurator, the catalog's cards and the cart's lines: puts a
+//! configuration code in the compare list (kept in local storage, shown by the header's compare
+//! link) and says how many are picked, with a link to the comparison.
 
 use leptos::prelude::*;
 

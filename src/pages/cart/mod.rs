@@ -1,7 +1,8 @@
 //! The cart page (`/cart`, dealers): the signed-in dealer's configured lines with their drawing,
 //! name, quantity, fleet tier, prices and build months; the price is the server's quote, and a
 //! browser figure that differs from it is shown as an error. Submitting hands the order to the
-//! outbox, whose state (waiting for the network, placed, rejected) is shown here.
+//! outbox, whose state (waiting for the network, placed, rejected) is shown here. A line can be
+//! added to the comparison from here.
 
 use configurator_domain::{
     Catalog, Configuration, MarketId, Quantity,
@@ -14,7 +15,10 @@ use leptos::prelude::*;
 use crate::{
     api,
     cart::{Cart, CartLine},
-    components::drawing::{Drawing, paint_color},
+    components::{
+        compare_pick::ComparePick,
+        drawing::{Drawing, paint_color},
+    },
     format,
     i18n::{t, td_string, tr, use_i18n, use_lang},
     labels,
@@ -355,6 +359,7 @@ fn CartRow(
                 " "
                 <button type="button" disabled=move || locked.get() on:click=move |_| on_remove()>{tr!(i18n, cart.remove)}</button>
             </p>
+            <ComparePick code=Signal::stored(Some(line.code.clone())) />
         </li>
     }
     .into_any()

@@ -29,7 +29,7 @@ pub fn price_rows(columns: &[ColumnResult], locale: Locale, lang: Lang) -> Vec<R
         .unwrap_or(1);
     vec![
         Row {
-            id: "unit-price",
+            id: "unit-price".into(),
             label: td_string!(locale, compare.unit_price).to_owned(),
             cells: prices
                 .iter()
@@ -38,7 +38,7 @@ pub fn price_rows(columns: &[ColumnResult], locale: Locale, lang: Lang) -> Vec<R
             better: Better::Lower,
         },
         Row {
-            id: "fleet-price",
+            id: "fleet-price".into(),
             label: format!("{} × {quantity}", td_string!(locale, compare.fleet_price)),
             cells: prices
                 .iter()
@@ -109,7 +109,7 @@ pub fn cost_rows(columns: &[ColumnResult], locale: Locale, lang: Lang) -> Vec<Ro
         .into_iter()
         .enumerate()
         .map(|(index, (id, label, figure))| Row {
-            id,
+            id: id.into(),
             label: label.to_owned(),
             cells: costs
                 .iter()

@@ -75,7 +75,7 @@ mod tests {
         let sections = [Section {
             title: "Price".to_owned(),
             rows: vec![Row {
-                id: "unit-price",
+                id: "unit-price".into(),
                 label: "Price, \"each\"".to_owned(),
                 cells: vec![
                     Some(Cell::number("1,000.00\u{a0}KGS".to_owned(), 100_000)),

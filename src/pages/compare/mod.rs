@@ -17,6 +17,7 @@ pub mod chart;
 pub mod columns;
 pub mod cost_rows;
 pub mod csv;
+pub mod equipment_rows;
 pub mod formulas;
 pub mod fuel_prices;
 pub mod rows;
@@ -72,6 +73,7 @@ fn Comparison(
         columns,
         names,
         sections,
+        on_usage,
         on_fuel,
         on_remove,
         on_move,
@@ -91,7 +93,8 @@ fn Comparison(
             }}
         </p>
         <div class="compare-inputs no-print">
-            <UsageForm fields=fields problems=Signal::derive(move || usage.get().err().unwrap_or_default()) />
+            <UsageForm fields=fields problems=Signal::derive(move || usage.get().err().unwrap_or_default())
+                on_commit=on_usage />
             {move || fuel_prices.get().map(|prices| view! {
                 <FuelPricesForm prices=prices defaults=defaults digits=digits on_change=on_fuel />
             })}

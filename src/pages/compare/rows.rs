@@ -2,9 +2,12 @@
 //! compared by: which cells are best, which rows are all equal. The table, the CSV and the tests
 //! read the same rows.
 
+use std::borrow::Cow;
+
 use configurator_domain::{Catalog, Lang};
 
 use super::columns::ColumnResult;
+use super::equipment_rows::{self, Standing};
 use super::{cost_rows, spec_rows};
 use crate::i18n::{Locale, td_string};
 
@@ -26,6 +29,8 @@ pub struct Cell {
     pub text: String,
     /// The figure it is compared by, if it is numeric.
     pub value: Option<i64>,
+    /// Where the option stands, in an equipment row.
+    pub standing: Option<Standing>,
 }
 
 impl Cell {
@@ -34,6 +39,7 @@ impl Cell {
         Self {
             text: text.into(),
             value: None,
+            standing: None,
         }
     }
 
@@ -42,6 +48,7 @@ impl Cell {
         Self {
             text,
             value: Some(value),
+            standing: None,
         }
     }
 }
@@ -50,8 +57,8 @@ impl Cell {
 /// or no such figure).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// A name for tests and styles: `tco-fleet`.
-    pub id: &'static str,
+    /// A name for tests and styles: `tco-fleet`, `option-winter`.
+    pub id: Cow<'static, str>,
     /// What the row is, in the reader's language.
     pub label: String,
     /// The cells.
@@ -101,18 +108,20 @@ pub struct Section {
     pub rows: Vec<Row>,
 }
 
-/// The sections of the comparison of `columns`: specifications, prices, running cost.
+/// The sections of the comparison of `columns`: specifications, equipment by option group,
+/// prices, running cost.
 pub fn sections(
     catalog: &Catalog,
     columns: &[ColumnResult],
     locale: Locale,
     lang: Lang,
 ) -> Vec<Section> {
-    vec![
-        Section {
-            title: td_string!(locale, specs.title).to_owned(),
-            rows: spec_rows::rows(catalog, columns, locale, lang),
-        },
+    let specs = Section {
+        title: td_string!(locale, specs.title).to_owned(),
+        rows: spec_rows::rows(catalog, columns, locale, lang),
+    };
+    let equipment = equipment_rows::sections(catalog, columns, locale, lang);
+    let costs = [
         Section {
             title: td_string!(locale, price.title).to_owned(),
             rows: cost_rows::price_rows(columns, locale, lang),
@@ -121,7 +130,11 @@ pub fn sections(
             title: td_string!(locale, compare.running_cost).to_owned(),
             rows: cost_rows::cost_rows(columns, locale, lang),
         },
-    ]
+    ];
+    std::iter::once(specs)
+        .chain(equipment)
+        .chain(costs)
+        .collect()
 }
 
 #[cfg(test)]
@@ -130,7 +143,7 @@ mod tests {
 
     fn row(better: Better, values: &[Option<i64>]) -> Row {
         Row {
-            id: "test",
+            id: "test".into(),
             label: "test".to_owned(),
             cells: values
                 .iter()

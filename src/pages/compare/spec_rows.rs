@@ -40,7 +40,7 @@ pub fn rows(catalog: &Catalog, columns: &[ColumnResult], locale: Locale, lang: L
     let mut rows: Vec<Row> = table(locale)
         .into_iter()
         .map(|figure| Row {
-            id: figure.id,
+            id: figure.id.into(),
             label: figure.label.to_owned(),
             cells: figures
                 .iter()

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::build_months::BuildMonthRows;
 use super::columns::{Column, ColumnResult};
+use super::equipment_rows::Standing;
 use super::rows::{Row, Section};
 use crate::{
     i18n::{Locale, t, td_string, tr, use_i18n, use_lang},
@@ -135,15 +136,17 @@ fn row_view(row: Row, hide_equal: bool, locale: Locale) -> impl IntoView {
     view! {
         <tr data-row=row.id class:differs=!equal hidden=hide_equal && equal>
             <th scope="row">{row.label}</th>
-            {row.cells.into_iter().zip(best).map(|(cell, best)| view! {
-                <td class:best=best>
+            {row.cells.into_iter().zip(best).map(|(cell, best)| {
+                let standing = cell.as_ref().and_then(|c| c.standing).map(Standing::as_str);
+                view! {
+                <td class:best=best data-equipment=standing>
                     {cell.map_or_else(|| "—".to_owned(), |c| c.text)}
                     {best.then(|| view! {
                         " " <span class="best-mark" aria-hidden="true">"★"</span>
                         <span class="visually-hidden">{td_string!(locale, compare.best)}</span>
                     })}
                 </td>
-            }).collect_view()}
+            }}).collect_view()}
         </tr>
     }
 }

@@ -1,11 +1,16 @@
 //! The usage the comparison is costed for: vehicles, kilometres a year and years, typed as text
 //! and checked by the domain's [`Usage::new`]; each field says what is wrong with it, and the
-//! table keeps its specifications and unit prices meanwhile.
+//! table keeps its specifications and unit prices meanwhile. A figure goes into the address when
+//! its field is changed and left (a history entry that Back returns from), not at every keystroke;
+//! and each field follows its figure in the address, so that Back and Forward show what they cost.
 
 use configurator_domain::cost::{Usage, UsageError};
 use leptos::prelude::*;
 
-use crate::i18n::{Locale, td_string, tr, use_i18n};
+use crate::{
+    i18n::{Locale, td_string, tr, use_i18n},
+    route::CompareQuery,
+};
 
 /// The usage fields as typed.
 #[derive(Debug, Clone, Copy)]
@@ -16,6 +21,44 @@ pub struct UsageFields {
     pub km: RwSignal<String>,
     /// Years.
     pub years: RwSignal<String>,
+}
+
+impl UsageFields {
+    /// Fields showing the figures of the address (`defaults` where it gives none), each following
+    /// its figure: when the address's figure changes (Back, Forward, a link), its field shows it.
+    /// What is typed and not yet in the address stays until the figure of its own field changes.
+    pub fn following(query: Memo<CompareQuery>, defaults: (i64, i64, i64)) -> Self {
+        let field = |figure: fn(&CompareQuery) -> Option<i64>, default: i64| {
+            let value = Memo::new(move |_| query.with(figure).unwrap_or(default));
+            let text = RwSignal::new(value.get_untracked().to_string());
+            Effect::new(move |_| {
+                let value = value.get();
+                if text.with_untracked(|t| whole_number(t)) != Some(value) {
+                    text.set(value.to_string());
+                }
+            });
+            text
+        };
+        Self {
+            quantity: field(|q| q.quantity, defaults.0),
+            km: field(|q| q.km, defaults.1),
+            years: field(|q| q.years, defaults.2),
+        }
+    }
+
+    /// Puts the figures typed into `query`; text that is no whole number stays in its field, with
+    /// its message, and out of the address.
+    pub fn write_to(self, query: &mut CompareQuery) {
+        for (text, figure) in [
+            (self.quantity, &mut query.quantity),
+            (self.km, &mut query.km),
+            (self.years, &mut query.years),
+        ] {
+            if let Some(n) = text.with_untracked(|t| whole_number(t)) {
+                *figure = Some(n);
+            }
+        }
+    }
 }
 
 /// Which usage fields are wrong.
@@ -32,12 +75,7 @@ pub struct UsageProblems {
 /// The usage the fields give, or which of them are wrong (text that is no whole number is out of
 /// range too). Group separators are allowed: `45 000`, `45,000`.
 pub fn check(quantity: &str, km: &str, years: &str) -> Result<Usage, UsageProblems> {
-    let number = |text: &str| {
-        text.trim()
-            .replace([' ', ',', '\u{a0}'], "")
-            .parse::<i64>()
-            .unwrap_or(i64::MIN)
-    };
+    let number = |text: &str| whole_number(text).unwrap_or(i64::MIN);
     Usage::new(number(quantity), number(km), number(years)).map_err(|errors| {
         let has = |f: fn(&UsageError) -> bool| errors.iter().any(f);
         UsageProblems {
@@ -48,6 +86,14 @@ pub fn check(quantity: &str, km: &str, years: &str) -> Result<Usage, UsageProble
     })
 }
 
+/// The whole number a field gives, group separators allowed: `45 000`, `45,000`.
+fn whole_number(text: &str) -> Option<i64> {
+    text.trim()
+        .replace([' ', ',', '\u{a0}'], "")
+        .parse::<i64>()
+        .ok()
+}
+
 /// The three fields, each with its label and its message.
 #[component]
 pub fn UsageForm(
@@ -56,15 +102,17 @@ pub fn UsageForm(
     /// Which are wrong.
     #[prop(into)]
     problems: Signal<UsageProblems>,
+    /// A field was changed and left.
+    on_commit: Callback<()>,
 ) -> impl IntoView {
     view! {
         <fieldset class="usage">
             <legend>{tr!(use_i18n(), compare.usage)}</legend>
-            <UsageField id="compare-quantity" text=fields.quantity wrong=Signal::derive(move || problems.get().quantity)
+            <UsageField id="compare-quantity" text=fields.quantity on_commit=on_commit wrong=Signal::derive(move || problems.get().quantity)
                 label=|l| td_string!(l, summary.quantity) message=|l| td_string!(l, compare.quantity_invalid) />
-            <UsageField id="compare-km" text=fields.km wrong=Signal::derive(move || problems.get().km)
+            <UsageField id="compare-km" text=fields.km on_commit=on_commit wrong=Signal::derive(move || problems.get().km)
                 label=|l| td_string!(l, compare.km_per_year) message=|l| td_string!(l, compare.km_invalid) />
-            <UsageField id="compare-years" text=fields.years wrong=Signal::derive(move || problems.get().years)
+            <UsageField id="compare-years" text=fields.years on_commit=on_commit wrong=Signal::derive(move || problems.get().years)
                 label=|l| td_string!(l, compare.years) message=|l| td_string!(l, compare.years_invalid) />
         </fieldset>
     }
@@ -77,6 +125,8 @@ fn UsageField(
     id: &'static str,
     /// What is typed.
     text: RwSignal<String>,
+    /// The text was changed and the field left.
+    on_commit: Callback<()>,
     /// Whether it is wrong.
     wrong: Signal<bool>,
     /// The label's words.
@@ -99,6 +149,7 @@ fn UsageField(
                 aria-describedby=error_id.clone()
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
+                on:change=move |_| on_commit.run(())
             />
             <p id=error_id class="field-error" role="alert">
                 {move || wrong.get().then(|| message(i18n.get_locale()))}

@@ -1,6 +1,8 @@
 //! The compare page's state: the URL's query, the usage typed on the page, the market's fuel
 //! prices with the buyer's changes, and the columns and rows derived from them (`Memo`s over
-//! domain calls), with the handlers that write the URL back.
+//! domain calls), with the handlers that write the URL back. A usage figure or a fuel price
+//! typed is a new history entry, so that Back undoes it; the market and the column edits put the
+//! current entry right.
 
 use configurator_domain::{catalog::FuelPrices, cost::Usage};
 use leptos::prelude::*;
@@ -43,6 +45,8 @@ pub struct ComparisonState {
     pub names: Signal<Vec<String>>,
     /// The table's rows.
     pub sections: Memo<Vec<Section>>,
+    /// A usage field was changed and left: its figure goes into the address.
+    pub on_usage: Callback<()>,
     /// A fuel price was typed.
     pub on_fuel: Callback<FuelChange>,
     /// Removes a column.
@@ -64,12 +68,7 @@ pub fn use_comparison(data: &SharedCatalog) -> ComparisonState {
         let data = data.clone();
         move |_| app.market_in(data.catalog())
     });
-    let text = |n: Option<i64>, default: i64| RwSignal::new(n.unwrap_or(default).to_string());
-    let fields = UsageFields {
-        quantity: text(start.quantity, DEFAULT_USAGE.0),
-        km: text(start.km, DEFAULT_USAGE.1),
-        years: text(start.years, DEFAULT_USAGE.2),
-    };
+    let fields = UsageFields::following(query, DEFAULT_USAGE);
     let usage = Memo::new(move |_| {
         check(
             &fields.quantity.get(),
@@ -77,11 +76,10 @@ pub fn use_comparison(data: &SharedCatalog) -> ComparisonState {
             &fields.years.get(),
         )
     });
-    // The URL follows the market and a valid usage.
+    // The URL follows the market, and gets the usage the page starts with if it gives none.
     Effect::new(move |_| {
         let market = market.get();
-        let usage = usage.get().ok();
-        url.write(&|q| {
+        url.write(Entry::Replace, &|q| {
             if q.market != market {
                 // The buyer's fuel prices were in another market's currency.
                 if q.market.is_some() {
@@ -89,11 +87,9 @@ pub fn use_comparison(data: &SharedCatalog) -> ComparisonState {
                 }
                 q.market = market.clone();
             }
-            if let Some(u) = usage {
-                q.quantity = Some(i64::from(u.quantity().get()));
-                q.km = Some(i64::from(u.km_per_year()));
-                q.years = Some(i64::from(u.years()));
-            }
+            q.quantity.get_or_insert(DEFAULT_USAGE.0);
+            q.km.get_or_insert(DEFAULT_USAGE.1);
+            q.years.get_or_insert(DEFAULT_USAGE.2);
         });
     });
     let (defaults, fuel_prices, digits) = use_fuel_prices(data, market, query);
@@ -125,8 +121,9 @@ pub fn use_comparison(data: &SharedCatalog) -> ComparisonState {
         columns,
         names,
         sections,
+        on_usage: Callback::new(move |()| url.write(Entry::Push, &|q| fields.write_to(q))),
         on_fuel: Callback::new(move |(fuel, unit, minor): FuelChange| {
-            url.write(&|q| {
+            url.write(Entry::Push, &|q| {
                 q.fuel.retain(|f| (f.fuel, f.unit) != (fuel, unit));
                 if let Some(per_unit) = minor {
                     q.fuel.push(FuelEdit {
@@ -142,7 +139,7 @@ pub fn use_comparison(data: &SharedCatalog) -> ComparisonState {
     }
 }
 
-/// The compare page's URL: its query, and writing it back (replacing the history entry).
+/// The compare page's URL: its query, and writing it back.
 #[derive(Clone, Copy)]
 struct UrlWriter {
     query: Memo<CompareQuery>,
@@ -163,13 +160,14 @@ impl UrlWriter {
         }
     }
 
-    /// Writes the query with `change` made to it, if that changes it.
-    fn write(self, change: &dyn Fn(&mut CompareQuery)) {
+    /// Writes the query with `change` made to it, if that changes it: as a new history `entry`
+    /// or in place of the current one.
+    fn write(self, entry: Entry, change: &dyn Fn(&mut CompareQuery)) {
         let mut next = self.query.get_untracked();
         change(&mut next);
         let next = Route::Compare(next);
         if self.route.with_untracked(|r| *r != next) {
-            self.address.navigate(&next.href(), Entry::Replace, false);
+            self.address.navigate(&next.href(), entry, false);
         }
     }
 }
@@ -247,7 +245,7 @@ fn column_edits(app: AppState, url: UrlWriter) -> (Callback<usize>, Callback<(us
         let mut codes = url.query.with_untracked(|q| q.codes.clone());
         change(&mut codes);
         app.set_compared(codes.clone());
-        url.write(&|q| q.codes = codes.clone());
+        url.write(Entry::Replace, &|q| q.codes = codes.clone());
     };
     let on_remove = Callback::new(move |index: usize| {
         edit_codes(&|codes| {

@@ -12,6 +12,7 @@ mod choice;
 mod configuration;
 mod count;
 mod describe;
+pub mod equipment;
 mod explain;
 mod model;
 mod reason;
