@@ -4,12 +4,13 @@
 use std::{collections::BTreeMap, fmt};
 
 use configurator_domain::{
-    Quantity,
+    Catalog, Lang, ModelId, Quantity,
     api::{
         AvailabilityResponse, CatalogResponse, ErrorBody, Health, LoginRequest,
         ModelMonthsResponse, OrderList, OrderRequest, OrderResponse, PlanResponse, QuoteRequest,
         SessionResponse,
     },
+    catalog::file::CatalogFile,
     plan::YearMonth,
     price::OrderQuote,
 };
@@ -53,17 +54,38 @@ pub async fn health() -> Result<Health, ApiError> {
     get_json("/health").await
 }
 
-/// The catalog as the JSON text the server sent (kept as it is: the saved copy is compared with it
-/// and replaced by it, and serializing a catalog again would put a whole serializer of it in the
-/// wasm).
-pub async fn catalog_text() -> Result<String, ApiError> {
-    get_text("/catalog").await
+/// The catalog in `lang` as the JSON text the server sent (kept as it is: the saved copy is
+/// compared with it and replaced by it, and serializing a catalog again would put a whole
+/// serializer of it in the wasm).
+pub async fn catalog_text(lang: Lang) -> Result<String, ApiError> {
+    get_text(&format!("/catalog?lang={lang}")).await
 }
 
-/// The catalog of [`catalog_text`], checked again here through the domain's validation
-/// (deserializing a `Catalog` validates it).
-pub fn parse_catalog(text: &str) -> Result<CatalogResponse, ApiError> {
-    parse(text)
+/// The catalog of [`catalog_text`] in `lang`, checked again here (see [`CatalogAnswer::check`]).
+pub fn parse_catalog(text: &str, lang: Lang) -> Result<CatalogResponse, ApiError> {
+    parse::<CatalogAnswer>(text)?.check(lang)
+}
+
+/// The catalog's answer as sent, before it is checked: a catalog in one language does not pass
+/// the check of the catalog file (which needs all four), the one that deserializing a `Catalog`
+/// runs.
+#[derive(Debug, Deserialize)]
+pub struct CatalogAnswer {
+    catalog: CatalogFile,
+    default_codes: BTreeMap<ModelId, String>,
+}
+
+impl CatalogAnswer {
+    /// The answer with its catalog checked through the domain's validation for the readers of
+    /// `lang`: every text must have `lang`'s words (a copy of another language fails).
+    pub fn check(self, lang: Lang) -> Result<CatalogResponse, ApiError> {
+        let catalog = Catalog::from_file_in(self.catalog, lang)
+            .map_err(|error| ApiError::Decode(error.to_string()))?;
+        Ok(CatalogResponse {
+            catalog,
+            default_codes: self.default_codes,
+        })
+    }
 }
 
 /// The server's price of order lines: the authority the browser's own quote must equal.

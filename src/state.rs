@@ -1,11 +1,12 @@
-//! App-wide state, provided as context: the catalog (from the server, or from local storage when
-//! the server cannot be reached), the market and currency prices are shown in, and notices about
-//! stored data that had to be dropped.
+//! App-wide state, provided as context: the catalog in the reader's language (from the server, or
+//! from local storage, where a copy of each language is saved, until the server answers or when it
+//! cannot be reached), the market and currency prices are shown in, and notices about stored data
+//! that had to be dropped.
 
 use std::{sync::Arc, time::Duration};
 
 use configurator_domain::{
-    Catalog, MarketId, ModelId,
+    Catalog, Lang, MarketId, ModelId,
     api::{CatalogResponse, SessionResponse},
     price::Currency,
 };
@@ -13,11 +14,12 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use crate::{
-    api::{self, ApiError},
+    api::{self, ApiError, CatalogAnswer},
+    i18n::{lang_of, use_i18n},
     storage::{self, Stored},
 };
 
-/// The version of the cached catalog's envelope.
+/// The version of the saved catalogs' envelope.
 const CATALOG_VERSION: u32 = 1;
 /// The version of the preferences' envelope.
 const PREFS_VERSION: u32 = 1;
@@ -79,6 +81,16 @@ pub enum CatalogStatus {
     Failed(ApiError),
 }
 
+/// What asking the server for the catalog in one language came to.
+#[derive(Debug, Clone)]
+enum Fetched {
+    /// The server's catalog: the saved copy when the server sent it word for word.
+    Server(SharedCatalog),
+    /// The server could not be reached or failed; the saved copy of the language, if there is
+    /// one.
+    Failed(ApiError, Option<SharedCatalog>),
+}
+
 /// Something the user should know about, shown once at the top of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
@@ -95,7 +107,7 @@ pub enum Notice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Prefs {
     /// `en`, `ru`, `ky` or `uz`.
-    pub lang: configurator_domain::Lang,
+    pub lang: Lang,
     /// The market prices are quoted in.
     pub market: Option<MarketId>,
     /// Local currency or US dollars.
@@ -120,8 +132,8 @@ pub struct AppState {
     /// The configuration codes picked for comparing, in column order (at most
     /// [`MAX_COMPARED`]), kept in local storage.
     pub compared: RwSignal<Vec<String>>,
-    /// The server's answer about the catalog.
-    fetched: LocalResource<Result<Option<SharedCatalog>, ApiError>>,
+    /// The server's answer about the catalog in the reader's language.
+    fetched: LocalResource<Fetched>,
     /// Whether a copy of the catalog was saved on this browser.
     have_copy: bool,
 }
@@ -144,9 +156,11 @@ impl AppState {
         self.fetched.with(|answer| match answer {
             None if have_copy => "saved",
             None => "loading",
-            Some(Ok(_)) => "server",
-            Some(Err(_)) if have_copy => "offline",
-            Some(Err(_)) => "failed",
+            Some(Fetched::Server(_)) => "server",
+            Some(Fetched::Failed(..)) => match self.catalog.get() {
+                CatalogStatus::Ready { .. } => "offline",
+                _ => "failed",
+            },
         })
     }
 
@@ -227,11 +241,7 @@ impl AppState {
 
     /// Adds a notice unless it is already shown.
     pub fn notify(&self, notice: Notice) {
-        self.notices.update(|n| {
-            if !n.contains(&notice) {
-                n.push(notice);
-            }
-        });
+        add_notice(self.notices, notice);
     }
 }
 
@@ -251,13 +261,82 @@ fn load_noting<T: DeserializeOwned>(
     match storage::load(key, version) {
         Stored::Found(value) => Some(value),
         Stored::Dropped => {
-            if !notices.contains(&Notice::StoredDataDropped) {
-                notices.push(Notice::StoredDataDropped);
-            }
+            note_dropped(notices);
             None
         }
         Stored::Missing => None,
     }
+}
+
+/// Adds the notice that stored data was dropped, unless it is there.
+fn note_dropped(notices: &mut Vec<Notice>) {
+    if !notices.contains(&Notice::StoredDataDropped) {
+        notices.push(Notice::StoredDataDropped);
+    }
+}
+
+/// Adds `notice` to `notices` unless it is already shown.
+fn add_notice(notices: RwSignal<Vec<Notice>>, notice: Notice) {
+    notices.update(|n| {
+        if !n.contains(&notice) {
+            n.push(notice);
+        }
+    });
+}
+
+/// The saved copy of the catalog in `lang`; one of an older version, damaged, or of another
+/// language (it fails the check for `lang`) is dropped with a notice.
+fn load_catalog(lang: Lang, notices: &mut Vec<Notice>) -> Option<SharedCatalog> {
+    let key = storage::catalog_key(lang);
+    let answer = load_noting::<CatalogAnswer>(&key, CATALOG_VERSION, notices)?;
+    match answer.check(lang) {
+        Ok(response) => Some(SharedCatalog::new(response)),
+        Err(_) => {
+            storage::remove(&key);
+            note_dropped(notices);
+            None
+        }
+    }
+}
+
+/// Asks the server for the catalog in `lang`, and saves its answer. `saved` is the copy of
+/// `lang` in use, kept when the server sends it again word for word. Parsing, saving and
+/// rendering each get a task of their own, so that the browser can paint and answer input
+/// between them.
+async fn fetch_catalog(
+    lang: Lang,
+    saved: Option<SharedCatalog>,
+    notices: RwSignal<Vec<Notice>>,
+) -> Fetched {
+    let key = storage::catalog_key(lang);
+    let text = match api::catalog_text(lang).await {
+        Ok(text) => text,
+        Err(error) => {
+            let saved = saved.or_else(|| {
+                let mut found = Vec::new();
+                let copy = load_catalog(lang, &mut found);
+                found
+                    .into_iter()
+                    .for_each(|notice| add_notice(notices, notice));
+                copy
+            });
+            return Fetched::Failed(error, saved);
+        }
+    };
+    if let Some(saved) = saved.as_ref()
+        && storage::holds_json(&key, CATALOG_VERSION, &text)
+    {
+        return Fetched::Server(saved.clone());
+    }
+    next_task().await;
+    let response = match api::parse_catalog(&text, lang) {
+        Ok(response) => response,
+        Err(error) => return Fetched::Failed(error, saved),
+    };
+    next_task().await;
+    storage::save_json(&key, CATALOG_VERSION, &text);
+    next_task().await;
+    Fetched::Server(SharedCatalog::new(response))
 }
 
 /// Stores the preferences.
@@ -265,51 +344,17 @@ pub fn save_prefs(prefs: &Prefs) {
     storage::save(storage::PREFS_KEY, PREFS_VERSION, prefs);
 }
 
-/// Creates the app state and provides it as context: the cached catalog is used at once, the
-/// server's answer replaces it when it arrives and is cached in turn.
+/// Creates the app state and provides it as context: the saved copy of the catalog in the
+/// reader's language is used at once, the server's answer replaces it when it arrives and is saved
+/// in turn. When the reader switches language, the catalog of the new language is asked for; the
+/// one on screen stays until it arrives (its texts stand in for the new language's meanwhile).
 pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> AppState {
-    let cached =
-        load_noting::<CatalogResponse>(storage::CATALOG_KEY, CATALOG_VERSION, &mut notices)
-            .map(SharedCatalog::new);
-    // The server's catalog, or `None` when it is the saved copy word for word (the usual case:
-    // nothing to parse, and the page on screen is not built again under the user's hands).
+    let lang = use_catalog_lang(prefs);
+    if storage::remove_found(storage::OLD_CATALOG_KEY) {
+        note_dropped(&mut notices);
+    }
+    let cached = load_catalog(lang.get_untracked(), &mut notices);
     let have_copy = cached.is_some();
-    // Parsing, saving and rendering each get a task of their own, so that the browser can paint
-    // and answer input between them.
-    let fetched = LocalResource::new(move || async move {
-        let text = api::catalog_text().await?;
-        if have_copy && storage::holds_json(storage::CATALOG_KEY, CATALOG_VERSION, &text) {
-            return Ok(None);
-        }
-        next_task().await;
-        let response = api::parse_catalog(&text)?;
-        next_task().await;
-        storage::save_json(storage::CATALOG_KEY, CATALOG_VERSION, &text);
-        next_task().await;
-        Ok(Some(SharedCatalog::new(response)))
-    });
-    let catalog = Memo::new(move |_| match (fetched.get(), cached.clone()) {
-        (Some(Ok(None)), Some(data)) => CatalogStatus::Ready {
-            data,
-            offline: None,
-        },
-        // Not reached: "unchanged" is only said when there is a saved copy.
-        (Some(Ok(None)), None) => CatalogStatus::Loading,
-        (Some(Ok(Some(data))), _) => CatalogStatus::Ready {
-            data,
-            offline: None,
-        },
-        (None, Some(data)) => CatalogStatus::Ready {
-            data,
-            offline: None,
-        },
-        (None, None) => CatalogStatus::Loading,
-        (Some(Err(error)), Some(data)) => CatalogStatus::Ready {
-            data,
-            offline: Some(error),
-        },
-        (Some(Err(error)), None) => CatalogStatus::Failed(error),
-    });
     // Who signed in here last: shown at once, then confirmed with the server (the session may
     // have ended). Nobody is asked about when nobody signed in, so a visitor causes no 401.
     let remembered =
@@ -317,12 +362,15 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
     let confirm = remembered.is_some();
     let compared: Vec<String> =
         load_noting(storage::COMPARE_KEY, COMPARE_VERSION, &mut notices).unwrap_or_default();
+    let notices = RwSignal::new(notices);
+    let fetched = catalog_resource(lang, cached.clone(), notices);
+    let catalog = catalog_status(fetched, cached);
     let state = AppState {
         catalog,
         reload: Callback::new(move |()| fetched.refetch()),
         market: RwSignal::new(prefs.and_then(|p| p.market.clone())),
         currency: RwSignal::new(prefs.map(|p| p.currency).unwrap_or_default()),
-        notices: RwSignal::new(notices),
+        notices,
         account: RwSignal::new(remembered),
         compared: RwSignal::new(compared),
         fetched,
@@ -342,6 +390,83 @@ pub fn provide_app_state(prefs: Option<&Prefs>, mut notices: Vec<Notice>) -> App
     }
     provide_context(state);
     state
+}
+
+/// The language of the catalog: the reader's, followed as it changes. It starts in the remembered
+/// one: the translations' provider starts in the browser's, and the shell sets the remembered one
+/// only in an effect.
+fn use_catalog_lang(prefs: Option<&Prefs>) -> RwSignal<Lang> {
+    let i18n = use_i18n();
+    let lang =
+        RwSignal::new(prefs.map_or_else(|| lang_of(i18n.get_locale_untracked()), |p| p.lang));
+    Effect::new(move |_| {
+        let now = lang_of(i18n.get_locale());
+        if lang.get_untracked() != now {
+            lang.set(now);
+        }
+    });
+    lang
+}
+
+/// The server's catalog in `lang`, asked for again when `lang` changes. `cached` is the saved
+/// copy of the first language.
+fn catalog_resource(
+    lang: RwSignal<Lang>,
+    cached: Option<SharedCatalog>,
+    notices: RwSignal<Vec<Notice>>,
+) -> LocalResource<Fetched> {
+    // The catalog last parsed or loaded, and its language: when the server sends it again word
+    // for word, the same value is kept, and the page on screen is not built again under the
+    // user's hands.
+    let known = StoredValue::new(cached.map(|data| (lang.get_untracked(), data)));
+    LocalResource::new(move || {
+        let lang = lang.get();
+        async move {
+            let saved = known
+                .get_value()
+                .filter(|(known, _)| *known == lang)
+                .map(|(_, data)| data);
+            let fetched = fetch_catalog(lang, saved, notices).await;
+            if let Fetched::Server(data) = &fetched {
+                known.set_value(Some((lang, data.clone())));
+            }
+            fetched
+        }
+    })
+}
+
+/// Where the catalog stands: the saved copy until the server answers, then the server's answer.
+/// When the server cannot be reached, the saved copy of the language, or else the catalog on
+/// screen (another language's), stays.
+fn catalog_status(
+    fetched: LocalResource<Fetched>,
+    cached: Option<SharedCatalog>,
+) -> Memo<CatalogStatus> {
+    Memo::new(move |shown: Option<&CatalogStatus>| match fetched.get() {
+        None => cached
+            .clone()
+            .map_or(CatalogStatus::Loading, |data| CatalogStatus::Ready {
+                data,
+                offline: None,
+            }),
+        Some(Fetched::Server(data)) => CatalogStatus::Ready {
+            data,
+            offline: None,
+        },
+        Some(Fetched::Failed(error, saved)) => {
+            let shown = shown.and_then(|status| match status {
+                CatalogStatus::Ready { data, .. } => Some(data.clone()),
+                _ => None,
+            });
+            match saved.or(shown) {
+                Some(data) => CatalogStatus::Ready {
+                    data,
+                    offline: Some(error),
+                },
+                None => CatalogStatus::Failed(error),
+            }
+        }
+    })
 }
 
 /// The app state provided by the app shell (or a test's wrapper).

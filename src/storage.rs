@@ -2,10 +2,12 @@
 //! written by an older version of the app (or damaged by hand) is recognised, dropped and reported
 //! instead of crashing the app.
 
+use configurator_domain::Lang;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
-/// The cached catalog answer, for offline use.
-pub const CATALOG_KEY: &str = "configurator.catalog";
+/// The catalog in every language, as versions before [`catalog_key`] saved it: removed (with the
+/// notice of data dropped) when found.
+pub const OLD_CATALOG_KEY: &str = "configurator.catalog";
 /// Language, market and currency.
 pub const PREFS_KEY: &str = "configurator.prefs";
 /// Configurations in progress.
@@ -17,6 +19,12 @@ pub const ACCOUNT_KEY: &str = "configurator.account";
 pub const COMPARE_KEY: &str = "configurator.compare";
 /// A sign-out the server has not heard of yet (it was unreachable): finished at the next contact.
 pub const SIGN_OUT_KEY: &str = "configurator.sign-out";
+
+/// The saved catalog answer in `lang` (`configurator.catalog.ky`), for a quick start in that
+/// language and offline use.
+pub fn catalog_key(lang: Lang) -> String {
+    format!("configurator.catalog.{lang}")
+}
 
 /// What was found under a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +127,15 @@ pub fn remove(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
     }
+}
+
+/// Removes whatever is under `key`; whether there was something.
+pub fn remove_found(key: &str) -> bool {
+    let found = read(key).is_some();
+    if found {
+        remove(key);
+    }
+    found
 }
 
 /// Whether `key` holds `json` word for word, in an envelope of `version`.

@@ -77,6 +77,9 @@ pub enum Problem {
     /// A text without one of its four languages, or with only blanks in it.
     #[error("missing `{0}` text: every text needs `en`, `ru`, `ky` and `uz`")]
     MissingText(&'static str),
+    /// A text of a catalog sent in one language without that language, or with only blanks.
+    #[error("missing `{0}` text: the catalog was sent in `{0}`")]
+    NotInLanguage(&'static str),
     /// An Uzbek text with a Cyrillic letter: Uzbek is written in Latin script.
     #[error(
         "`uz` text `{text}` has the Cyrillic letter `{letter}`: Uzbek is written in Latin script"

@@ -9,6 +9,7 @@
 mod error;
 pub mod file;
 mod fuel;
+mod language;
 mod model;
 mod references;
 mod validate;
@@ -25,7 +26,7 @@ pub use fuel::{FuelPrice, FuelPriceError, FuelPrices};
 pub use model::{Consumption, Figures, Group, OptionDef, Powertrain, Trim};
 pub(crate) use model::{ItemIndex, ModelData};
 pub(crate) use references::{Entry, Reader, References};
-pub(crate) use validate::{Errors, Terms, terms};
+pub(crate) use validate::{Errors, Languages, Terms, terms};
 pub(crate) use validate_model::model_data;
 
 use crate::decimal::Decimal;

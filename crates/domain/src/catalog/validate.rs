@@ -9,22 +9,41 @@ use super::file::{CatalogFile, ExchangeFile, FleetDiscountFile, MarketFile};
 use super::validate_fuel::fuel_prices;
 use super::{Exchange, FleetTier, FuelPrices, Market, Rate};
 use crate::ids::{CurrencyCode, MarketId, Quantity};
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
-/// The problems found so far.
-#[derive(Default)]
-pub(crate) struct Errors(pub Vec<LoadError>);
+/// The languages every text must be written in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Languages {
+    /// All four: the catalog file.
+    All,
+    /// One: a catalog sent for the readers of that language.
+    Only(Lang),
+}
+
+/// The problems found so far, and the languages the texts are checked for.
+pub(crate) struct Errors {
+    pub found: Vec<LoadError>,
+    languages: Languages,
+}
 
 impl Errors {
+    /// No problems yet; texts will be checked for `languages`.
+    pub(crate) fn new(languages: Languages) -> Self {
+        Self {
+            found: Vec::new(),
+            languages,
+        }
+    }
+
     pub(crate) fn push(&mut self, path: impl Into<String>, problem: Problem) {
-        self.0.push(LoadError {
+        self.found.push(LoadError {
             path: path.into(),
             problem,
         });
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.0.len()
+        self.found.len()
     }
 
     /// A checked value, or the problem recorded at `path`.
@@ -39,19 +58,21 @@ impl Errors {
         }
     }
 
-    /// A text in all four languages, none empty, and Uzbek without a Cyrillic letter: the
-    /// catalog is read in each language as written, not through the fallback to Russian.
+    /// A text in all four languages (or in the one a catalog was sent in), none empty, and
+    /// Uzbek without a Cyrillic letter: the catalog is read in each language as written, not
+    /// through the fallback to Russian.
     pub(super) fn text(&mut self, path: &str, text: &Text) {
-        let langs = [
-            ("en", Some(text.en.as_str())),
-            ("ru", Some(text.ru.as_str())),
-            ("ky", text.ky.as_deref()),
-            ("uz", text.uz.as_deref()),
-        ];
-        for (lang, value) in langs {
-            if value.is_none_or(|v| v.trim().is_empty()) {
-                self.push(path, Problem::MissingText(lang));
+        let blank = |lang: Lang| text.own(lang).is_none_or(|v| v.trim().is_empty());
+        match self.languages {
+            Languages::All => {
+                for lang in Lang::ALL.into_iter().filter(|&lang| blank(lang)) {
+                    self.push(path, Problem::MissingText(lang.as_str()));
+                }
             }
+            Languages::Only(lang) if blank(lang) => {
+                self.push(path, Problem::NotInLanguage(lang.as_str()));
+            }
+            Languages::Only(_) => {}
         }
         if let Some(uz) = &text.uz
             && let Some(letter) = uz.chars().find(|c| ('\u{400}'..='\u{4ff}').contains(c))

@@ -15,16 +15,18 @@ pub use summary::CatalogSummary;
 
 use crate::catalog::file::CatalogFile;
 use crate::catalog::{
-    self, CatalogError, Errors, Exchange, FleetTier, Market, Problem, Rate, Terms,
+    self, CatalogError, Errors, Exchange, FleetTier, Languages, Market, Problem, Rate, Terms,
 };
 use crate::engine::Model;
 use crate::engine::rules::Rules;
 use crate::ids::{CurrencyCode, MarketId, ModelId, Quantity};
+use crate::text::Lang;
 
 /// The validated catalog.
 ///
 /// It serializes as the file's own shape ([`CatalogFile`]) and deserializes through the same
-/// validation, so the JSON the server sends is checked again in the browser.
+/// validation. The browser, sent the catalog in its reader's language, checks it again with
+/// [`Catalog::from_file_in`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "CatalogFile", into = "CatalogFile")]
 pub struct Catalog {
@@ -38,7 +40,18 @@ pub struct Catalog {
 impl Catalog {
     /// Validates a parsed catalog file, returning every problem found, each with its path.
     pub fn from_file(file: CatalogFile) -> Result<Self, CatalogError> {
-        assemble(file)
+        assemble(file, Languages::All)
+    }
+
+    /// Validates a catalog sent for the readers of `lang` ([`CatalogFile::in_language`]): as
+    /// [`Catalog::from_file`], except that each text needs only `lang`'s words.
+    pub fn from_file_in(file: CatalogFile, lang: Lang) -> Result<Self, CatalogError> {
+        assemble(file, Languages::Only(lang))
+    }
+
+    /// This catalog for the readers of `lang` only: every text keeps what it says in `lang`.
+    pub fn in_language(&self, lang: Lang) -> Result<Self, CatalogError> {
+        Self::from_file_in(self.file.clone().in_language(lang), lang)
     }
 
     /// Parses and validates the TOML catalog file.
@@ -122,8 +135,8 @@ impl From<Catalog> for CatalogFile {
 }
 
 /// Checks every entry, compiles every model's rules and audits each model: every problem at once.
-fn assemble(file: CatalogFile) -> Result<Catalog, CatalogError> {
-    let mut errors = Errors::default();
+fn assemble(file: CatalogFile, languages: Languages) -> Result<Catalog, CatalogError> {
+    let mut errors = Errors::new(languages);
     let Terms {
         exchange,
         markets,
@@ -146,7 +159,7 @@ fn assemble(file: CatalogFile) -> Result<Catalog, CatalogError> {
     if file.models.is_empty() {
         errors.push("models", Problem::Empty("models"));
     }
-    if errors.0.is_empty() {
+    if errors.found.is_empty() {
         Ok(Catalog {
             file,
             exchange,
@@ -155,6 +168,6 @@ fn assemble(file: CatalogFile) -> Result<Catalog, CatalogError> {
             models,
         })
     } else {
-        Err(CatalogError::Invalid(errors.0))
+        Err(CatalogError::Invalid(errors.found))
     }
 }

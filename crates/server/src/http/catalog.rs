@@ -1,5 +1,6 @@
-//! `GET /api/v1/catalog`: the catalog and each model's default configuration code, serialized once
-//! at start-up, with a strong `ETag` and `304 Not Modified` on a matching `If-None-Match`.
+//! `GET /api/v1/catalog`: the catalog and each model's default configuration code, in every
+//! language or (`?lang=ky`) in the reader's alone, each serialized once at start-up, with a strong
+//! `ETag` and `304 Not Modified` on a matching `If-None-Match`.
 
 use std::collections::BTreeMap;
 
@@ -7,30 +8,40 @@ use anyhow::Context as _;
 use axum::{
     Router,
     body::Bytes,
-    extract::State,
+    extract::{Query, State, rejection::QueryRejection},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
     routing::get,
 };
-use configurator_domain::{Catalog, api::CatalogResponse, code};
+use configurator_domain::{Catalog, Lang, ModelId, api::CatalogResponse, code};
 use sha2::{Digest as _, Sha256};
 
-use super::AppState;
+use super::{AppState, error::Error};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/catalog", get(catalog))
 }
 
-/// The catalog's JSON and its entity tag, computed once.
+/// The catalog's answers, computed once: every language, and each language alone.
 #[derive(Debug, Clone)]
 pub struct CatalogDocument {
-    pub json: Bytes,
+    /// The answer without `lang`: every text in all four languages.
+    every_language: Serialized,
+    /// The answers of `?lang=`, in the order of [`Lang::ALL`].
+    by_language: Vec<(Lang, Serialized)>,
+}
+
+/// One answer's JSON and its entity tag.
+#[derive(Debug, Clone)]
+struct Serialized {
+    json: Bytes,
     /// A strong validator, quoted: `"3f2a…"` (SHA-256 of the JSON, 32 hex digits).
-    pub etag: String,
+    etag: String,
 }
 
 impl CatalogDocument {
-    /// Serializes `catalog` with every model's default configuration code.
+    /// Serializes `catalog` with every model's default configuration code, whole and in each
+    /// language.
     pub fn new(catalog: &Catalog) -> anyhow::Result<Self> {
         let mut default_codes = BTreeMap::new();
         for model in catalog.models() {
@@ -38,8 +49,38 @@ impl CatalogDocument {
                 .with_context(|| format!("model `{}`: no code for its default", model.id()))?;
             default_codes.insert(model.id().clone(), code);
         }
+        let every_language = Serialized::new(catalog.clone(), default_codes.clone())?;
+        let by_language = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let only = catalog
+                    .in_language(lang)
+                    .with_context(|| format!("the catalog in `{lang}` is not valid"))?;
+                Ok((lang, Serialized::new(only, default_codes.clone())?))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Self {
+            every_language,
+            by_language,
+        })
+    }
+
+    /// The answer for `lang`, or for every language.
+    fn answer(&self, lang: Option<Lang>) -> &Serialized {
+        lang.and_then(|lang| {
+            self.by_language
+                .iter()
+                .find(|(own, _)| *own == lang)
+                .map(|(_, answer)| answer)
+        })
+        .unwrap_or(&self.every_language)
+    }
+}
+
+impl Serialized {
+    fn new(catalog: Catalog, default_codes: BTreeMap<ModelId, String>) -> anyhow::Result<Self> {
         let response = CatalogResponse {
-            catalog: catalog.clone(),
+            catalog,
             default_codes,
         };
         let json = serde_json::to_vec(&response).context("cannot serialize the catalog")?;
@@ -56,15 +97,30 @@ impl CatalogDocument {
     get,
     path = "/catalog",
     tag = "catalog",
-    params(("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer")),
+    params(
+        ("lang" = inline(Option<Lang>), Query,
+         description = "Only this language's texts (each text then has that one key); every language when absent"),
+        ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer"),
+    ),
     responses(
         (status = 200, description = "The catalog and each model's default code", body = CatalogResponse,
-         headers(("ETag" = String, description = "Strong validator of the catalog"))),
+         headers(("ETag" = String, description = "Strong validator of this answer (each language has its own)"))),
         (status = 304, description = "The catalog has not changed since the ETag given"),
+        (status = 422, description = "`lang` is not one of the catalog's languages", body = configurator_domain::api::ErrorBody),
     )
 )]
-pub(super) async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let document = &state.catalog;
+pub(super) async fn catalog(
+    State(state): State<AppState>,
+    query: Result<Query<BTreeMap<String, String>>, QueryRejection>,
+    headers: HeaderMap,
+) -> Result<Response, Error> {
+    let Query(query) = query.map_err(|error| Error::BadRequest(error.body_text()))?;
+    let lang = query
+        .get("lang")
+        .map(|text| text.parse::<Lang>())
+        .transpose()
+        .map_err(|error| Error::field("lang", error.to_string()))?;
+    let document = state.catalog.answer(lang);
     let etag = HeaderValue::from_str(&document.etag).ok();
     let mut response = if matches(&headers, &document.etag) {
         StatusCode::NOT_MODIFIED.into_response()
@@ -82,9 +138,10 @@ pub(super) async fn catalog(State(state): State<AppState>, headers: HeaderMap) -
     if let Some(etag) = etag {
         response_headers.insert(header::ETAG, etag);
     }
-    // Revalidate every time: cheap with the ETag, and a new catalog is seen at once.
+    // Revalidate every time: cheap with the ETag, and a new catalog is seen at once. Each
+    // language is its own URL, so caches keep them apart without a `Vary` on a header.
     response_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    response
+    Ok(response)
 }
 
 /// Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for this header).
