@@ -9,8 +9,8 @@ use wasm_bindgen::JsValue;
 
 use crate::{
     components::{
-        account::Account, page_boundary::page_failure, server_status::ServerStatus,
-        switches::Switches,
+        account::Account, compare_tray::CompareTray, page_boundary::page_failure,
+        server_status::ServerStatus, switches::Switches,
     },
     i18n::{I18nContextProvider, locale_of, tr, use_i18n},
     navigation::{provide_address, use_route},
@@ -229,7 +229,7 @@ fn Header() -> impl IntoView {
             <nav aria-label=tr!(i18n, nav.label)>
                 <ul>
                     <li><a href=Route::home().href() aria-current=current(|r| matches!(r, Route::Catalog(_)))>{tr!(i18n, nav.vehicles)}</a></li>
-                    <li><CompareLink current=current(|r| matches!(r, Route::Compare(_))) /></li>
+                    <li class="compare-nav"><CompareTray current=current(|r| matches!(r, Route::Compare(_))) /></li>
                     // What the role allows: the cart and orders for dealers.
                     {move || (role() == Some(Role::Dealer)).then(|| view! {
                         <li><a href=Route::Cart.href() aria-current=current(|r| *r == Route::Cart)>{tr!(i18n, nav.cart)}</a></li>
@@ -244,26 +244,6 @@ fn Header() -> impl IntoView {
             <Switches />
             <Account />
         </header>
-    }
-}
-
-/// The header's link to the compare page, with the configurations picked (the compare tray): the
-/// count, and the picked codes in the link.
-#[component]
-fn CompareLink(
-    /// `aria-current` of the link.
-    current: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let app = use_app_state();
-    let count = move || app.compared.with(Vec::len);
-    view! {
-        <a href=move || Route::compare(app.compared.get()).href() aria-current=current>
-            {tr!(i18n, nav.compare)}
-            {move || (count() > 0).then(|| view! {
-                " " <span class="tray-count" title=tr!(i18n, compare.in_tray)>{count()}</span>
-            })}
-        </a>
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod compare_pick;
+pub mod compare_tray;
 pub mod description;
 pub mod drawing;
 pub mod page_boundary;
