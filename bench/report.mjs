@@ -221,7 +221,7 @@ row('hostile input: Schemathesis from the OpenAPI document, every check', hostil
   ? `${hostile.requests} requests (${hostile.max_examples} examples per operation) in ${hostile.seconds} s: ${hostile.server_errors} answered 5xx, ${hostile.panics} panics, schemathesis exit ${hostile.schemathesis_exit}`
   : 'did not finish (see bench/run.sh\'s output)', 'no 5xx, no panic, no undocumented answer', Boolean(hostile) && hostile.server_errors === 0 && hostile.panics === 0 && hostile.schemathesis_exit === 0);
 for (const target of data.fuzz ?? []) {
-  row(`fuzz target \`${target.target}\` (proptest)`, `${target.cases} cases in ${target.seconds} s`, 'no failure', target.passed);
+  row(`fuzz target \`${target.target}\` (proptest)`, `${target.cases} cases per property, ${target.seconds} s with its build`, 'no failure', target.passed);
 }
 
 const sizeRows = (build) => data.sizes[build].rows.map((r) => `| ${build} | ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`).join('\n');
