@@ -42,7 +42,7 @@ e2e() {
 
 layer format cargo fmt --all --check
 layer clippy-native cargo clippy --workspace --exclude configurator --all-targets --all-features -- -D warnings
-layer clippy-wasm cargo clippy -p configurator --target wasm32-unknown-unknown --all-targets -- -D warnings
+layer clippy-wasm cargo clippy -p configurator -p configurator-embed --target wasm32-unknown-unknown --all-targets -- -D warnings
 layer postgres test_postgres
 layer native-tests cargo test --workspace --all-features
 layer browser-tests cargo test -p configurator --target wasm32-unknown-unknown

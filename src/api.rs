@@ -1,14 +1,14 @@
 //! The one typed client of the server's API: every HTTP call of the front end goes through here, and
 //! every non-2xx answer becomes an [`ApiError`] carrying the server's message and field errors.
 
-use std::{collections::BTreeMap, fmt};
+use std::{collections::BTreeMap, fmt, sync::OnceLock};
 
 use configurator_domain::{
     Catalog, Lang, ModelId, Quantity,
     api::{
         AvailabilityResponse, CatalogResponse, ErrorBody, Health, LoginRequest,
-        ModelMonthsResponse, OrderList, OrderRequest, OrderResponse, PlanResponse, QuoteRequest,
-        SessionResponse,
+        ModelMonthsResponse, OrderList, OrderRequest, OrderResponse, PartnerProfile, PlanResponse,
+        QuoteRequest, QuoteRequestCreated, QuoteRequestForm, SessionResponse,
     },
     catalog::file::CatalogFile,
     plan::YearMonth,
@@ -17,8 +17,24 @@ use configurator_domain::{
 use gloo_net::http::{Request, Response};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
-/// The API's root path; the front end is always served by the API's own origin.
+/// The API's root path on the server's origin.
 const API: &str = "/api/v1";
+
+/// The server's origin (`https://host[:port]`) when the front end runs on another origin's page
+/// (the embedded configurator on a partner's site); unset, calls go to the page's own origin.
+static SERVER_ORIGIN: OnceLock<String> = OnceLock::new();
+
+/// Sends every later call to the server at `origin` (once; a later, different origin is
+/// ignored: one page talks to one server).
+pub fn use_server_origin(origin: &str) {
+    let _first = SERVER_ORIGIN.set(origin.trim_end_matches('/').to_owned());
+}
+
+/// The address of the API's `path` (which starts with `/`).
+fn url(path: &str) -> String {
+    let origin = SERVER_ORIGIN.get().map_or("", String::as_str);
+    format!("{origin}{API}{path}")
+}
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +104,16 @@ impl CatalogAnswer {
     }
 }
 
+/// The partner `id` of `data/partners.toml`, as an embedded configurator needs it.
+pub async fn partner(id: &str) -> Result<PartnerProfile, ApiError> {
+    get_json(&format!("/partners/{id}")).await
+}
+
+/// Sends a visitor's quote request to the partner's dealer; the server prices it itself.
+pub async fn request_quote(form: &QuoteRequestForm) -> Result<QuoteRequestCreated, ApiError> {
+    post_json("/quote-requests", form, None).await
+}
+
 /// The server's price of order lines: the authority the browser's own quote must equal.
 pub async fn quote(request: &QuoteRequest) -> Result<OrderQuote, ApiError> {
     post_json("/quotes", request, None).await
@@ -135,7 +161,7 @@ pub async fn order(id: i64) -> Result<OrderResponse, ApiError> {
 
 /// Cancels an order (dealers; refused with 409 when a build month is frozen).
 pub async fn cancel_order(id: i64) -> Result<OrderResponse, ApiError> {
-    let response = Request::post(&format!("{API}/orders/{id}/cancel"))
+    let response = Request::post(&url(&format!("/orders/{id}/cancel")))
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
@@ -152,7 +178,7 @@ pub async fn plan(
 
 /// The address of the plan's CSV export for the same range (a download link).
 pub fn plan_csv_href(from: Option<YearMonth>, to: Option<YearMonth>) -> String {
-    format!("{API}/plan.csv{}", plan_range(from, to))
+    url(&format!("/plan.csv{}", plan_range(from, to)))
 }
 
 /// `?from=…&to=…` with the months given.
@@ -181,7 +207,7 @@ pub enum SignInError {
 
 /// Signs in; the server sets the session cookie.
 pub async fn sign_in(request: &LoginRequest) -> Result<SessionResponse, SignInError> {
-    let response = Request::post(&format!("{API}/session"))
+    let response = Request::post(&url("/session"))
         .json(request)
         .map_err(|error| SignInError::Failed(ApiError::Decode(error.to_string())))?
         .send()
@@ -211,7 +237,7 @@ pub async fn session() -> Result<Option<SessionResponse>, ApiError> {
 
 /// Signs out: the server forgets the session and clears the cookie.
 pub async fn sign_out() -> Result<(), ApiError> {
-    let response = Request::delete(&format!("{API}/session"))
+    let response = Request::delete(&url("/session"))
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
@@ -231,7 +257,7 @@ async fn post_json<T: DeserializeOwned>(
     body: &impl Serialize,
     idempotency_key: Option<&str>,
 ) -> Result<T, ApiError> {
-    let mut request = Request::post(&format!("{API}{path}"));
+    let mut request = Request::post(&url(path));
     if let Some(key) = idempotency_key {
         request = request.header("Idempotency-Key", key);
     }
@@ -250,7 +276,7 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 
 /// The body of the 2xx answer to `GET {API}{path}`.
 async fn get_text(path: &str) -> Result<String, ApiError> {
-    let response = Request::get(&format!("{API}{path}"))
+    let response = Request::get(&url(path))
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
@@ -294,4 +320,23 @@ async fn failure(response: Response) -> ApiError {
             fields: BTreeMap::new(),
         },
     }
+}
+
+/// The quote requests that visitors of the signed-in dealer's partner sites sent, newest first.
+pub async fn quote_requests() -> Result<configurator_domain::api::QuoteRequestList, ApiError> {
+    get_json("/quote-requests").await
+}
+
+/// Sets the status of quote request `id`; the server answers the request as it now stands.
+pub async fn update_quote_request(
+    id: i64,
+    status: configurator_domain::api::QuoteRequestStatus,
+) -> Result<configurator_domain::api::PartnerQuoteRequest, ApiError> {
+    let response = Request::patch(&url(&format!("/quote-requests/{id}")))
+        .json(&configurator_domain::api::QuoteRequestUpdate { status })
+        .map_err(|error| ApiError::Decode(error.to_string()))?
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    decode(response).await
 }

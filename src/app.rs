@@ -115,6 +115,7 @@ pub fn public_page(page: Route) -> AnyView {
         | Route::Cart
         | Route::Orders(_)
         | Route::Order { .. }
+        | Route::Requests
         | Route::Plan { .. } => view! { <OtherBuildLoad /> }.into_any(),
         Route::SignIn { .. } => view! { <SignInPage /> }.into_any(),
         Route::NotFound { path } => view! {
@@ -230,10 +231,11 @@ fn Header() -> impl IntoView {
                 <ul>
                     <li><a href=Route::home().href() aria-current=current(|r| matches!(r, Route::Catalog(_)))>{tr!(i18n, nav.vehicles)}</a></li>
                     <li class="compare-nav"><CompareTray current=current(|r| matches!(r, Route::Compare(_))) /></li>
-                    // What the role allows: the cart and orders for dealers.
+                    // What the role allows: the cart, orders and quote requests for dealers.
                     {move || (role() == Some(Role::Dealer)).then(|| view! {
                         <li><a href=Route::Cart.href() aria-current=current(|r| *r == Route::Cart)>{tr!(i18n, nav.cart)}</a></li>
                         <li><a href=Route::Orders(OrdersQuery::default()).href() aria-current=current(|r| matches!(r, Route::Orders(_) | Route::Order { .. }))>{tr!(i18n, nav.orders)}</a></li>
+                        <li><a href=Route::Requests.href() aria-current=current(|r| *r == Route::Requests)>{tr!(i18n, nav.requests)}</a></li>
                     })}
                     // And the plan for planners.
                     {move || (role() == Some(Role::Planner)).then(|| view! {

@@ -6,6 +6,7 @@ pub mod cart;
 pub mod comparison;
 pub mod components;
 pub mod drafts;
+pub mod embedded;
 pub mod format;
 pub mod i18n;
 pub mod labels;

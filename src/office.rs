@@ -1,6 +1,6 @@
-//! The back-office build: every page of the public and the compare builds, and the dealer's cart
-//! and orders and the planner's plan. The server answers their addresses with this build ([`Bundle::Office`]), so
-//! that a visitor of the catalog never downloads them.
+//! The back-office build: every page of the public and the compare builds, and the dealer's cart,
+//! orders and quote requests and the planner's plan. The server answers their addresses with this
+//! build ([`Bundle::Office`]), so that a visitor of the catalog never downloads them.
 
 use configurator_domain::bundle::Bundle;
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ use crate::{
         compare::ComparePage,
         orders::{OrderPage, OrdersPage},
         plan::PlanPage,
+        requests::RequestsPage,
     },
     route::Route,
 };
@@ -28,6 +29,7 @@ fn office_page(page: Route) -> AnyView {
         Route::Cart => view! { <CartPage /> }.into_any(),
         Route::Orders(_) => view! { <OrdersPage /> }.into_any(),
         Route::Order { id } => view! { <OrderPage id=id /> }.into_any(),
+        Route::Requests => view! { <RequestsPage /> }.into_any(),
         Route::Plan { .. } => view! { <PlanPage /> }.into_any(),
         Route::Compare(_) => view! { <ComparePage /> }.into_any(),
         public => public_page(public),

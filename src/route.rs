@@ -41,6 +41,8 @@ pub enum Route {
         /// The order's id (positive).
         id: i64,
     },
+    /// `/requests`: the quote requests that visitors of the dealership's partner sites sent.
+    Requests,
     /// `/plan?from=YYYY-MM&to=YYYY-MM`: the production plan over a range of months.
     Plan {
         /// The first month shown; the plan's first when `None`.
@@ -292,6 +294,7 @@ impl Route {
                 Ok(id) if id > 0 && id.to_string() == *text => Self::Order { id },
                 _ => not_found(),
             },
+            ["requests"] => Self::Requests,
             ["plan"] => Self::Plan {
                 from: param("from").and_then(|v| v.parse().ok()),
                 to: param("to").and_then(|v| v.parse().ok()),
@@ -371,6 +374,7 @@ impl Route {
                 ],
             ),
             Self::Order { id } => format!("/orders/{id}"),
+            Self::Requests => "/requests".to_owned(),
             Self::Plan { from, to } => with_query(
                 "/plan".to_owned(),
                 &[
@@ -531,6 +535,7 @@ mod tests {
             Route::Cart,
             Route::Orders(OrdersQuery::default()),
             Route::Order { id: 7 },
+            Route::Requests,
             Route::Plan {
                 from: None,
                 to: None,
@@ -638,6 +643,7 @@ mod tests {
                 month: "2027-03".parse().ok(),
             }),
             Route::Order { id: 42 },
+            Route::Requests,
             Route::Plan {
                 from: None,
                 to: None,
@@ -684,6 +690,10 @@ mod tests {
         ));
         assert!(matches!(
             Route::parse("/configure/-cobalt"),
+            Route::NotFound { .. }
+        ));
+        assert!(matches!(
+            Route::parse("/requests/7"),
             Route::NotFound { .. }
         ));
         for order in [
@@ -834,5 +844,10 @@ mod tests {
             Route::parse("/orders?page=2&month=2027-13#top"),
             Route::Orders(OrdersQuery::default())
         );
+        assert_eq!(
+            Route::parse("/requests/?status=closed#top"),
+            Route::Requests
+        );
+        assert_eq!(Route::Requests.href(), "/requests");
     }
 }

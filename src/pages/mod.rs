@@ -6,4 +6,5 @@ pub mod compare;
 pub mod configure;
 pub mod orders;
 pub mod plan;
+pub mod requests;
 pub mod sign_in;

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 mod whole_number;
 
 use crate::{
-    Catalog, CurrencyCode, MarketId, ModelId,
+    Catalog, CurrencyCode, Lang, MarketId, ModelId,
     plan::{Allocation, MonthView, YearMonth},
     price::{Currency, OrderQuote},
     slug::slug_enum,
@@ -352,6 +352,24 @@ slug_enum! {
         /// Done with.
         Closed = "closed",
     }
+}
+
+/// `GET /api/v1/partners/{id}` (public): what a configurator embedded in a partner's pages needs
+/// to know of the partner (`data/partners.toml` less the dealership).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerProfile {
+    pub id: String,
+    pub name: String,
+    /// The market prices are shown in unless the page names another.
+    pub market: MarketId,
+    /// The language shown unless the page names another.
+    pub language: Lang,
+    /// The models the partner shows, in its order.
+    pub models: Vec<ModelId>,
+    /// The origins (`scheme://host[:port]`) whose pages may embed the configurator: the
+    /// iframe mode posts its events to these only.
+    pub allowed_origins: Vec<String>,
 }
 
 /// The answer to `POST /api/v1/quote-requests` (`201`): the stored request and the server's price.

@@ -2,9 +2,10 @@
 //!
 //! The public build carries what a visitor needs first: the catalog, the configurator, signing in.
 //! The compare build carries the fleet buyer's side-by-side comparison alone. The back-office build
-//! carries every page, with the cart, the orders and the plan. The server answers each page's path
-//! with its build's `index.html`, and a build leaves a page it does not carry to a full page load,
-//! so a visitor of the catalog never downloads the comparison's or the back office's code.
+//! carries every page, with the cart, the orders, the quote requests and the plan. The server
+//! answers each page's path with its build's `index.html`, and a build leaves a page it does not
+//! carry to a full page load, so a visitor of the catalog never downloads the comparison's or the
+//! back office's code.
 
 /// A build of the front end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +19,7 @@ pub enum Bundle {
 }
 
 /// The first path segments of the back-office pages.
-const OFFICE_SECTIONS: [&str; 3] = ["cart", "orders", "plan"];
+const OFFICE_SECTIONS: [&str; 4] = ["cart", "orders", "requests", "plan"];
 /// The first path segment of the comparison.
 const COMPARE_SECTION: &str = "compare";
 
@@ -65,12 +66,14 @@ mod tests {
     use super::Bundle;
 
     #[test]
-    fn the_cart_orders_and_plan_are_back_office_pages_and_the_comparison_its_own() {
+    fn the_cart_orders_requests_and_plan_are_back_office_pages_and_the_comparison_its_own() {
         for path in [
             "/cart",
             "/orders",
             "/orders?status=placed",
             "/orders/12",
+            "/requests",
+            "/requests/",
             "/plan?from=2027-01",
         ] {
             assert_eq!(Bundle::for_path(path), Bundle::Office, "{path}");
@@ -84,6 +87,8 @@ mod tests {
             "/comparison",
             "/cartoon",
             "/x/cart",
+            "/requestsx",
+            "/x/requests",
         ] {
             assert_eq!(Bundle::for_path(path), Bundle::Public, "{path}");
         }
@@ -100,5 +105,7 @@ mod tests {
         assert!(!Bundle::Compare.carries("/configure/cobalt"));
         assert!(Bundle::Compare.carries("/compare?c=X"));
         assert!(!Bundle::Public.carries("/cart"));
+        assert!(!Bundle::Public.carries("/requests"));
+        assert!(Bundle::Office.carries("/requests"));
     }
 }

@@ -1,7 +1,8 @@
 //! "Add to cart" on the configure page, for a signed-in dealer: the configuration and quantity on
 //! the page become a cart line; the same configuration again offers to add the quantity to its
 //! line instead. A configuration opened from a cart line (`&line=CODE`) also offers to update
-//! that line in place, and goes back to the cart.
+//! that line in place, and goes back to the cart. Adding a line and telling the dealer what it did
+//! are shared with the quote requests page, whose requests become cart lines the same way.
 
 use configurator_domain::{ModelId, Quantity, api::Role};
 use leptos::prelude::*;
@@ -16,13 +17,55 @@ use crate::{
 
 /// What adding to the cart did, to tell the dealer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum AddedNote {
+pub enum AddedNote {
     /// A new line.
     Added,
     /// The same configuration was already the line at this index.
     Already(usize),
     /// The line to update is no longer in the cart (ordered or removed meanwhile).
     Gone,
+}
+
+/// Adds `line` to `dealer`'s stored cart, unless its configuration is already there.
+pub fn add_line(dealer: &str, line: CartLine) -> AddedNote {
+    let mut cart = Cart::load(dealer);
+    let added = cart.add(line);
+    cart.save(dealer);
+    match added {
+        Added::New(_) => AddedNote::Added,
+        Added::Already(index) => AddedNote::Already(index),
+    }
+}
+
+/// Adds `more` units to the line at `index` of `dealer`'s stored cart.
+pub fn raise_line(dealer: &str, index: usize, more: Quantity) {
+    let mut cart = Cart::load(dealer);
+    cart.raise(index, more);
+    cart.save(dealer);
+}
+
+/// What adding to the cart did: a link to the cart, or the offer to add the quantity to the line
+/// that already has the configuration.
+#[component]
+pub fn AddedMessage(
+    /// What adding did.
+    note: AddedNote,
+    /// Adds the quantity to the line at this index.
+    on_raise: Callback<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    match note {
+        AddedNote::Added => view! {
+            {tr!(i18n, cart.added)} " " <a href=Route::Cart.href()>{tr!(i18n, cart.title)}</a>
+        }
+        .into_any(),
+        AddedNote::Already(index) => view! {
+            {tr!(i18n, cart.already)} " "
+            <button type="button" on:click=move |_| on_raise.run(index)>{tr!(i18n, cart.raise)}</button>
+        }
+        .into_any(),
+        AddedNote::Gone => view! { {tr!(i18n, cart.line_gone)} }.into_any(),
+    }
 }
 
 /// "Add to cart" and, for a configuration opened from the cart, "Update the cart line".
@@ -54,24 +97,17 @@ pub fn AddToCart(
             let (Some(dealer), Some(code)) = (dealer.get_untracked(), code.get_untracked()) else {
                 return;
             };
-            let mut cart = Cart::load(&dealer);
-            let added = cart.add(CartLine {
+            let line = CartLine {
                 model: model.clone(),
                 code,
                 quantity: quantity.get_untracked(),
-            });
-            cart.save(&dealer);
-            note.set(Some(match added {
-                Added::New(_) => AddedNote::Added,
-                Added::Already(index) => AddedNote::Already(index),
-            }));
+            };
+            note.set(Some(add_line(&dealer, line)));
         }
     };
     let raise = move |index: usize| {
         if let Some(dealer) = dealer.get_untracked() {
-            let mut cart = Cart::load(&dealer);
-            cart.raise(index, quantity.get_untracked());
-            cart.save(&dealer);
+            raise_line(&dealer, index, quantity.get_untracked());
             note.set(Some(AddedNote::Added));
         }
     };
@@ -124,18 +160,7 @@ pub fn AddToCart(
                         {tr!(i18n, cart.add)}
                     </button>
                     <span role="status">
-                        {move || note.get().map(|n| match n {
-                            AddedNote::Added => view! {
-                                {tr!(i18n, cart.added)} " " <a href=Route::Cart.href()>{tr!(i18n, cart.title)}</a>
-                            }
-                            .into_any(),
-                            AddedNote::Already(index) => view! {
-                                {tr!(i18n, cart.already)} " "
-                                <button type="button" on:click=move |_| raise(index)>{tr!(i18n, cart.raise)}</button>
-                            }
-                            .into_any(),
-                            AddedNote::Gone => view! { {tr!(i18n, cart.line_gone)} }.into_any(),
-                        })}
+                        {move || note.get().map(|n| view! { <AddedMessage note=n on_raise=Callback::new(raise) /> })}
                     </span>
                 </p>
             }

@@ -1,7 +1,6 @@
 //! The configurator of one model: the page's state and hooks, the prices, availability and code
 //! derived from it (`Memo`s over domain calls, recomputed on every click), and the view.
 
-use configurator_domain::{Configuration, engine, price};
 use leptos::prelude::*;
 
 use super::{
@@ -9,6 +8,7 @@ use super::{
     conflict_dialog::ConflictDialog,
     editing::{Editing, Problem},
     option_picker::OptionPicker,
+    pricing::{Pricing, use_pricing},
     summary::Summary,
     use_conflict::use_conflict,
     use_history::use_history,
@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     components::description::model_description,
-    format::{self, MoneyUnit},
+    format,
     i18n::{in_lang, tr, use_i18n, use_lang},
     navigation::use_route,
     route::Route,
@@ -61,48 +61,18 @@ pub fn Configurator(
         let data = data.clone();
         move |_| app.market_in(data.catalog())
     });
-    let unit = Memo::new({
-        let data = data.clone();
-        move |_| MoneyUnit::of(data.catalog(), market.get().as_ref(), app.currency.get())
-    });
-    let availability = Memo::new({
-        let model = model.clone();
-        move |_| configuration.with(|c| engine::availability(&model, c))
-    });
-    let quote_of = {
-        let data = data.clone();
-        move |config: &Configuration| {
-            price::quote(
-                data.catalog(),
-                config,
-                quantity.get(),
-                &market.get()?,
-                app.currency.get(),
-            )
-            .ok()
-        }
-    };
-    // No quote while the quantity field holds no valid quantity: it would be another quantity's.
-    let quote = Memo::new({
-        let quote_of = quote_of.clone();
-        move |_| {
-            quantity_ok
-                .get()
-                .then(|| configuration.with(|c| quote_of(c)))
-                .flatten()
-        }
-    });
-    let price_change = Signal::derive(move || {
-        let after = pending.with(|p| p.as_ref().and_then(|(_, a)| quote_of(&a.configuration)))?;
-        let before = quote.get()?;
-        let diff = after.total - before.total;
-        Some(format::delta(
-            diff,
-            after.minor_digits,
-            after.currency.as_str(),
-            lang(),
-        ))
-    });
+    let Pricing {
+        unit,
+        availability,
+        quote,
+        price_change,
+    } = use_pricing(
+        &data,
+        model_index,
+        editing,
+        market.into(),
+        app.currency.into(),
+    );
     let total_text = move || {
         quote.with(|q| {
             q.as_ref().map_or_else(

@@ -113,11 +113,14 @@ pub fn ConflictDialog(
     }
 }
 
-/// The focused element of the document.
+/// The focused element, looked for inside shadow roots too (the embedded configurator lives in
+/// one, whose host is all the document itself reports).
 fn active_element() -> Option<web_sys::HtmlElement> {
-    document()
-        .active_element()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    let mut active = document().active_element()?;
+    while let Some(inner) = active.shadow_root().and_then(|root| root.active_element()) {
+        active = inner;
+    }
+    active.dyn_into::<web_sys::HtmlElement>().ok()
 }
 
 /// The elements Tab can reach inside `root`, in order.

@@ -20,6 +20,7 @@ pub mod editing;
 pub mod option_picker;
 pub mod option_row;
 pub mod price_panel;
+pub mod pricing;
 pub mod spec_sheet;
 pub mod summary;
 pub mod use_conflict;

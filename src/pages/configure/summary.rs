@@ -138,9 +138,12 @@ fn copy_link(link: String, copied: RwSignal<Option<bool>>) {
 /// a quantity (`0`, `1000`, `-5`, `2.5`) stays as typed, marked invalid with the allowed range,
 /// and `quantity_ok` turns false until it is fixed. Arrow keys step the quantity.
 #[component]
-fn QuantityInput(
+pub fn QuantityInput(
+    /// The catalog, for the fleet discount tiers.
     data: SharedCatalog,
+    /// Units: the last valid quantity typed.
     quantity: RwSignal<Quantity>,
+    /// Whether the field holds a valid quantity.
     quantity_ok: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();

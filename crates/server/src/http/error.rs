@@ -35,6 +35,9 @@ pub enum Error {
     /// 404: no such resource (or one the caller may not see).
     #[error("not found")]
     NotFound,
+    /// 404: no such resource, named in the message: ``unknown partner `xyz` ``.
+    #[error("{0}")]
+    NotFoundNamed(String),
     /// 409: the resource's state does not allow it (cancelling a frozen order).
     #[error("{0}")]
     Conflict(String),
@@ -77,7 +80,7 @@ impl Error {
             Self::BadRequest(_) | Self::BadHeader { .. } => StatusCode::BAD_REQUEST,
             Self::Unauthorized | Self::Unauthenticated => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
-            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::NotFound | Self::NotFoundNamed(_) => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
@@ -98,7 +101,7 @@ impl Error {
             Self::Unauthorized => "unauthorized",
             Self::Unauthenticated => "unauthenticated",
             Self::Forbidden(_) => "forbidden",
-            Self::NotFound => "not_found",
+            Self::NotFound | Self::NotFoundNamed(_) => "not_found",
             Self::Conflict(_) => "conflict",
             Self::PayloadTooLarge { .. } => "payload_too_large",
             Self::UriTooLong { .. } => "uri_too_long",

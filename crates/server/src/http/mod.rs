@@ -5,6 +5,7 @@ mod access_log;
 pub mod catalog;
 pub mod client_address;
 mod cors;
+mod embed;
 mod error;
 mod extract;
 mod health;
@@ -13,6 +14,7 @@ mod limits;
 pub mod openapi;
 mod orders;
 mod origin;
+mod partners;
 pub mod plan;
 mod quote_requests;
 mod quotes;
@@ -158,8 +160,9 @@ impl AppState {
     }
 }
 
-/// The whole application: API, static front end, security headers, limits on requests at once
-/// and on their time, compression and the access log.
+/// The whole application: API, the embedding's pages, static front end, CORS for the partners'
+/// reads, security headers, limits on requests at once and on their time, compression and the
+/// access log.
 pub fn app(state: AppState) -> Router {
     let dist_dir = state.dist_dir.clone();
     let security = Arc::new(security::SecurityHeaders::new(
@@ -168,7 +171,12 @@ pub fn app(state: AppState) -> Router {
     ));
     Router::new()
         .nest("/api/v1", api_router())
+        .merge(embed::router())
         .fallback_service(static_files::service(&dist_dir))
+        .layer(middleware::from_fn_with_state(
+            state.data.clone(),
+            cors::partner_reads,
+        ))
         .layer(middleware::from_fn_with_state(
             security,
             security::add_headers,
@@ -190,6 +198,7 @@ fn api_router() -> Router<AppState> {
         .merge(catalog::router())
         .merge(quotes::router())
         .merge(quote_requests::router())
+        .merge(partners::router())
         .merge(orders::router())
         .merge(plan::router())
         .merge(openapi::router())

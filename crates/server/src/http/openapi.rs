@@ -14,7 +14,7 @@ use utoipa::{
     openapi::{Object, RefOr, schema::Schema},
 };
 
-use super::{AppState, catalog, health, orders, plan, quote_requests, quotes};
+use super::{AppState, catalog, health, orders, partners, plan, quote_requests, quotes};
 use crate::{data::Data, quote_requests::fields};
 
 mod answers;
@@ -52,6 +52,7 @@ pub fn router() -> Router<AppState> {
         quote_requests::create,
         quote_requests::list,
         quote_requests::update,
+        partners::profile,
         openapi_json,
     ),
     components(schemas(configurator_domain::api::ErrorBody)),
@@ -63,6 +64,7 @@ pub fn router() -> Router<AppState> {
         (name = "orders", description = "Dealers' orders"),
         (name = "plan", description = "The production plan, for planners"),
         (name = "quote-requests", description = "Visitors' quote requests from partner sites (public, CORS for the partners' origins) and the partner's dealer's list"),
+        (name = "partners", description = "The partner sites that embed the configurator (public, CORS for the partners' origins)"),
     )
 )]
 pub struct ApiDoc;
@@ -103,18 +105,19 @@ impl utoipa::Modify for SessionCookie {
 
 /// The document, with what only the loaded data knows and the rules the server checks with a
 /// pattern of its own (a quote request's contact, name and message): the catalog's markets and
-/// the partners' ids as the only values of a `MarketId` and a quote request's `partner`, and a real
-/// configuration code (the first model's default) as the example of every `code`, so that a
-/// client generated from the document has one that works.
+/// the partners' ids as the only values of a `MarketId`, of a quote request's `partner` and of the
+/// partner's `id` in `/partners/{id}`, and a real configuration code (the first model's default)
+/// as the example of every `code`, so that a client generated from the document has one that works.
 pub fn document(data: &Data) -> utoipa::openapi::OpenApi {
     let catalog = &data.catalog;
     let mut document = ApiDoc::openapi();
     let markets = catalog.markets().iter().map(|market| market.id.as_str());
-    let partners = data
+    let partners: Vec<Value> = data
         .partners
         .all()
         .iter()
-        .map(|partner| partner.id.as_str());
+        .map(|partner| Value::from(partner.id.as_str()))
+        .collect();
     let example_code: Vec<Value> = catalog
         .models()
         .first()
@@ -128,7 +131,7 @@ pub fn document(data: &Data) -> utoipa::openapi::OpenApi {
             market.enum_values = Some(markets.map(Value::from).collect());
         }
         if let Some(partner) = property(schemas, "QuoteRequestForm", "partner") {
-            partner.enum_values = Some(partners.map(Value::from).collect());
+            partner.enum_values = Some(partners.clone());
         }
         for (field, pattern) in [
             ("contact", fields::CONTACT_PATTERN),
@@ -145,16 +148,25 @@ pub fn document(data: &Data) -> utoipa::openapi::OpenApi {
             }
         }
     }
-    let availability = document.paths.paths.get_mut("/availability");
-    let parameters = availability.and_then(|item| item.get.as_mut()?.parameters.as_mut());
-    for parameter in parameters.into_iter().flatten() {
-        if parameter.name == "code"
-            && let Some(code) = object(parameter.schema.as_mut())
-        {
-            code.examples.clone_from(&example_code);
-        }
+    if let Some(code) = parameter(&mut document, "/availability", "code") {
+        code.examples.clone_from(&example_code);
+    }
+    if let Some(id) = parameter(&mut document, "/partners/{id}", "id") {
+        id.enum_values = Some(partners);
     }
     document
+}
+
+/// The object schema of the parameter `name` of `GET path`.
+fn parameter<'a>(
+    document: &'a mut utoipa::openapi::OpenApi,
+    path: &str,
+    name: &str,
+) -> Option<&'a mut Object> {
+    let item = document.paths.paths.get_mut(path)?;
+    let parameters = item.get.as_mut()?.parameters.as_mut()?;
+    let found = parameters.iter_mut().find(|p| p.name == name)?;
+    object(found.schema.as_mut())
 }
 
 /// The object schema behind `schema`, if it is one written out (not a reference).

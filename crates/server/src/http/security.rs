@@ -8,8 +8,14 @@
 //!
 //! The loader's hash changes with every build: the policy is worked out again when an `index.html`
 //! has changed (its modification time, looked at once a second at most, not on every answer), so
-//! a front end rebuilt under a running server still starts. A response that sets its own policy
-//! keeps it.
+//! a front end rebuilt under a running server still starts. The embedding's pages
+//! (`dist/embed/frame.html`, `docs.html`) are read the same way, should they ever carry an inline
+//! script. A response that sets its own policy keeps it; one that carries [`FramedBy`] gets the
+//! same policy but for `frame-ancestors 'self'` and the origins it names (the `/embed` page in a
+//! partner's `<iframe>`).
+//!
+//! No `Cross-Origin-Resource-Policy` or `Cross-Origin-Embedder-Policy` is sent: the partners'
+//! pages load the files under `/embed/` and read the catalog cross-origin, which CORS alone admits.
 
 use std::{
     path::{Path, PathBuf},
@@ -27,12 +33,19 @@ use base64::{Engine as _, engine::general_purpose::STANDARD};
 use configurator_domain::bundle::Bundle;
 use sha2::{Digest as _, Sha256};
 
-use super::static_files::index_of;
+use super::{embed::EMBED_PAGES, static_files::index_of};
 
-/// The policy's parts other than the scripts' hashes.
+/// The policy's parts other than the scripts' hashes and `frame-ancestors`.
 const POLICY_HEAD: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const POLICY_TAIL: &str = "; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
-     object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+     object-src 'none'; base-uri 'none'; form-action 'self'";
+/// Who may frame a page: no one, unless its response carries [`FramedBy`].
+const NO_FRAMING: &str = "; frame-ancestors 'none'";
+
+/// A response extension: the page may be framed by this server's own pages and by pages of these
+/// origins (checked `scheme://host[:port]`, as `data/partners.toml` has them).
+#[derive(Debug, Clone)]
+pub struct FramedBy(pub Vec<String>);
 
 /// The headers, with the policy of the builds as they are now.
 #[derive(Debug)]
@@ -43,11 +56,12 @@ pub struct SecurityHeaders {
     cached: Mutex<Option<Cached>>,
 }
 
-/// The policy, the index files' modification times it was made from, and when they were last
-/// looked at.
+/// The policy, the same without its `frame-ancestors`, the index files' modification times it
+/// was made from, and when they were last looked at.
 #[derive(Debug)]
 struct Cached {
     policy: HeaderValue,
+    unframed: String,
     stamps: Vec<Option<SystemTime>>,
     looked_at: Instant,
 }
@@ -63,6 +77,7 @@ impl SecurityHeaders {
             indexes: Bundle::ALL
                 .into_iter()
                 .map(|bundle| index_of(dist_dir, bundle))
+                .chain(EMBED_PAGES.map(|page| dist_dir.join(page)))
                 .collect(),
             cached: Mutex::new(None),
         }
@@ -70,15 +85,27 @@ impl SecurityHeaders {
 
     /// The `Content-Security-Policy` for the builds as they are on disk (a second ago at most).
     pub fn policy(&self) -> HeaderValue {
+        self.with_cached(|cached| cached.policy.clone())
+    }
+
+    /// [`Self::policy`], but for a page that this server's pages and `origins` may frame.
+    fn framed_by(&self, origins: &[String]) -> HeaderValue {
+        let unframed = self.with_cached(|cached| cached.unframed.clone());
+        let text = format!("{unframed}; frame-ancestors 'self' {}", origins.join(" "));
+        HeaderValue::from_str(text.trim_end()).unwrap_or_else(|_| self.policy())
+    }
+
+    /// `read` of the cached policy, worked out again first if the index files have changed.
+    fn with_cached<T>(&self, read: impl FnOnce(&Cached) -> T) -> T {
         let mut cached = self.cached.lock().unwrap_or_else(PoisonError::into_inner);
         let now = Instant::now();
         if let Some(cached) = cached.as_mut() {
             if now.duration_since(cached.looked_at) < LOOK_EVERY {
-                return cached.policy.clone();
+                return read(cached);
             }
             cached.looked_at = now;
             if cached.stamps == self.stamps() {
-                return cached.policy.clone();
+                return read(cached);
             }
         }
         let stamps = self.stamps();
@@ -88,15 +115,15 @@ impl SecurityHeaders {
             .filter_map(|index| std::fs::read_to_string(index).ok())
             .flat_map(|html| inline_scripts(&html).map(script_hash).collect::<Vec<_>>())
             .collect();
-        let text = format!("{POLICY_HEAD}{}{POLICY_TAIL}", hashes.concat());
-        let policy = HeaderValue::from_str(&text)
+        let unframed = format!("{POLICY_HEAD}{}{POLICY_TAIL}", hashes.concat());
+        let policy = HeaderValue::from_str(&format!("{unframed}{NO_FRAMING}"))
             .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
-        *cached = Some(Cached {
-            policy: policy.clone(),
+        read(cached.insert(Cached {
+            policy,
+            unframed,
             stamps,
             looked_at: now,
-        });
-        policy
+        }))
     }
 
     /// The index files' modification times now.
@@ -115,6 +142,7 @@ pub async fn add_headers(
     next: Next,
 ) -> Response {
     let mut response = next.run(request).await;
+    let framed_by = response.extensions_mut().remove::<FramedBy>();
     let set = response.headers_mut();
     let fixed: [(HeaderName, &str); 3] = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
@@ -129,7 +157,10 @@ pub async fn add_headers(
             .or_insert_with(|| HeaderValue::from_static(value));
     }
     set.entry(header::CONTENT_SECURITY_POLICY)
-        .or_insert_with(|| headers.policy());
+        .or_insert_with(|| match framed_by {
+            Some(FramedBy(origins)) => headers.framed_by(&origins),
+            None => headers.policy(),
+        });
     if headers.https_only {
         set.entry(header::STRICT_TRANSPORT_SECURITY)
             .or_insert_with(|| HeaderValue::from_static("max-age=31536000"));

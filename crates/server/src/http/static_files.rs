@@ -4,7 +4,8 @@
 //! comparison's in `dist/compare-build/`). Files are
 //! answered from their precompressed neighbours (`.br`, `.gz`, written by `scripts/build-front.sh`
 //! at the highest settings) when the client accepts them; the compression layer then leaves them
-//! alone, and compresses on the fly only what has no neighbour.
+//! alone, and compresses on the fly only what has no neighbour. The embedding's files under
+//! `/embed/` keep stable names: they are revalidated every time.
 
 use std::{path::Path, sync::Arc};
 
@@ -55,9 +56,22 @@ pub fn service(dist_dir: &Path) -> Router {
         .layer(middleware::from_fn(cache_control))
 }
 
-/// A build's `index.html`, answered from its `.br` or `.gz` neighbour when the client accepts it.
-fn precompressed(index: ServeFile) -> ServeFile {
-    index.precompressed_br().precompressed_gzip()
+/// A built file, answered from its `.br` or `.gz` neighbour when the client accepts it.
+pub(super) fn precompressed(file: ServeFile) -> ServeFile {
+    file.precompressed_br().precompressed_gzip()
+}
+
+/// The answer of `file` to `request`; `503` naming the build script if it is missing.
+pub(super) async fn built_file(file: ServeFile, request: Request) -> Response {
+    match file.oneshot(request).await {
+        Ok(response) if response.status() == StatusCode::NOT_FOUND => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The front end is not built: run `scripts/build-front.sh` (see README.md).",
+        )
+            .into_response(),
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
+    }
 }
 
 /// The page's build's `index.html` for client-side routes; a plain 404 for a missing file.
@@ -72,20 +86,13 @@ async fn spa_fallback(State(indexes): State<Arc<Indexes>>, request: Request) -> 
         Bundle::Compare => &indexes.compare,
         Bundle::Office => &indexes.office,
     };
-    match index.clone().oneshot(request).await {
-        Ok(response) if response.status() == StatusCode::NOT_FOUND => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "The front end is not built: run `scripts/build-front.sh` (see README.md).",
-        )
-            .into_response(),
-        Ok(response) => response.map(Body::new),
-        Err(never) => match never {},
-    }
+    built_file(index.clone(), request).await
 }
 
 /// Sets `Cache-Control` by file kind on successful answers.
-async fn cache_control(request: Request, next: Next) -> Response {
-    let policy = if is_hashed_asset(request.uri().path()) {
+pub(super) async fn cache_control(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let policy = if is_hashed_asset(path) && !path.starts_with("/embed/") {
         IMMUTABLE
     } else {
         REVALIDATE

@@ -35,7 +35,7 @@ pub const NAME_PATTERN: &str =
 pub const MESSAGE_PATTERN: &str = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$";
 
 /// A value as quoted in a message: at most 40 characters.
-fn quoted(text: &str) -> String {
+pub fn quoted(text: &str) -> String {
     let mut shown: String = text.chars().take(40).collect();
     if shown.len() < text.len() {
         shown.push('…');

@@ -1,0 +1,320 @@
+//! The configurator as a guest in a partner's page: the partner's models, one configurator, and
+//! a visitor's quote request (or, for a dealer, a way into the dealer app). It is made of the
+//! configure page's own components; only where the state comes from differs: the partner's
+//! settings and the page's options instead of the address, preferences and session, and nothing
+//! is written to the host page's address, storage or cookies. The embed crate (`crates/embed`)
+//! mounts it into a shadow root and turns its [`EmbedEvent`]s into DOM events or messages.
+
+use configurator_domain::{Lang, MarketId, ModelId, api::PartnerProfile, code};
+use futures::future;
+use leptos::prelude::*;
+
+use crate::{
+    api::{self, ApiError},
+    i18n::{I18nContextProvider, locale_of, tr, use_i18n},
+    state::SharedCatalog,
+};
+
+pub mod events;
+mod guest;
+pub mod options;
+mod quote_form;
+
+use events::EmbedEvent;
+use guest::GuestConfigurator;
+pub use options::{EmbedOptions, Mode, OptionError, THEME_PROPERTIES};
+
+/// The embedded configurator for `options`. `on_event` hears what it has to tell;
+/// `code_request` opens another configuration when the page sets one.
+#[component]
+pub fn Embedded(
+    /// The checked options.
+    options: EmbedOptions,
+    /// Hears every event.
+    on_event: Callback<EmbedEvent>,
+    /// A configuration code the page asks to show.
+    code_request: ReadSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        // The host page's `<html lang>` and cookies are the host's.
+        <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false enable_cookie=false>
+            <Guest options=options on_event=on_event code_request=code_request />
+        </I18nContextProvider>
+    }
+}
+
+/// Everything the configurator needs from the server, once it has arrived.
+#[derive(Clone)]
+struct Loaded {
+    partner: PartnerProfile,
+    data: SharedCatalog,
+    lang: Lang,
+}
+
+/// What loading came to.
+#[derive(Clone)]
+enum Loading {
+    Partner(ApiError),
+    Catalog(ApiError),
+    Done(Box<Loaded>),
+}
+
+/// Loads the partner and the catalog in the partner's (or the page's) language, then shows the
+/// configurator; says what failed otherwise, with a way to try again.
+#[component]
+fn Guest(
+    options: EmbedOptions,
+    on_event: Callback<EmbedEvent>,
+    code_request: ReadSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if let Some(lang) = options.lang {
+        i18n.set_locale(locale_of(lang));
+    }
+    let attempt = RwSignal::new(0_u32);
+    let partner_id = options.partner.clone();
+    let page_lang = options.lang;
+    let loading = LocalResource::new(move || {
+        attempt.track();
+        let partner_id = partner_id.clone();
+        async move {
+            // With the language named, the catalog does not wait for the partner.
+            let (partner, catalog) = match page_lang {
+                Some(lang) => {
+                    let (partner, catalog) =
+                        future::join(api::partner(&partner_id), load_catalog(lang)).await;
+                    (partner, Some(catalog))
+                }
+                None => (api::partner(&partner_id).await, None),
+            };
+            let partner = match partner {
+                Ok(partner) => partner,
+                Err(error) => return Loading::Partner(error),
+            };
+            let lang = page_lang.unwrap_or(partner.language);
+            let catalog = match catalog {
+                Some(catalog) => catalog,
+                None => load_catalog(lang).await,
+            };
+            match catalog {
+                Ok(data) => Loading::Done(Box::new(Loaded {
+                    partner,
+                    data,
+                    lang,
+                })),
+                Err(error) => Loading::Catalog(error),
+            }
+        }
+    });
+    // Failures are told to the page once per attempt.
+    let partner_id = options.partner.clone();
+    Effect::new(move |_| match loading.get() {
+        Some(Loading::Partner(error)) => on_event.run(EmbedEvent::error(
+            "partner",
+            format!("partner \"{partner_id}\": {error}"),
+        )),
+        Some(Loading::Catalog(error)) => {
+            on_event.run(EmbedEvent::error("catalog", format!("catalog: {error}")));
+        }
+        _ => {}
+    });
+    let options = StoredValue::new(options);
+    move || {
+        match loading.get() {
+        None => view! { <p class="loading guest-loading" role="status">{tr!(i18n, common.loading_catalog)}</p> }.into_any(),
+        Some(Loading::Done(loaded)) => {
+            i18n.set_locale(locale_of(loaded.lang));
+            view! { <Shown loaded=*loaded options=options.get_value() on_event=on_event code_request=code_request /> }.into_any()
+        }
+        Some(Loading::Partner(ApiError::Server { status: 404, .. })) => view! {
+            <p class="problem" role="alert">{tr!(i18n, embed.unknown_partner)}</p>
+        }
+        .into_any(),
+        Some(Loading::Partner(error) | Loading::Catalog(error)) => view! {
+            <div class="problem" role="alert">
+                <p>{tr!(i18n, embed.failed)} " " <span class="detail">{error.to_string()}</span></p>
+                <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>{tr!(i18n, embed.retry)}</button>
+            </div>
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// The catalog in `lang`, checked.
+async fn load_catalog(lang: Lang) -> Result<SharedCatalog, ApiError> {
+    let text = api::catalog_text(lang).await?;
+    api::parse_catalog(&text, lang).map(SharedCatalog::new)
+}
+
+/// The catalog indices of the models to show: the partner's, in its order, less those the
+/// page's `models` leaves out and those the catalog does not have.
+fn shown_models(
+    data: &SharedCatalog,
+    partner: &PartnerProfile,
+    page: Option<&[ModelId]>,
+) -> Vec<usize> {
+    let models = data.catalog().models();
+    partner
+        .models
+        .iter()
+        .filter(|m| page.is_none_or(|page| page.contains(m)))
+        .filter_map(|m| models.iter().position(|model| model.id() == m))
+        .collect()
+}
+
+/// The model of `code` if the page shows it.
+fn model_of_code(data: &SharedCatalog, shown: &[usize], code: &str) -> Result<usize, String> {
+    let configuration =
+        code::decode(data.catalog(), code).map_err(|error| format!("code \"{code}\": {error}"))?;
+    shown
+        .iter()
+        .copied()
+        .find(|&i| {
+            data.catalog()
+                .models()
+                .get(i)
+                .is_some_and(|m| *m.id() == configuration.model)
+        })
+        .ok_or_else(|| {
+            format!(
+                "code \"{code}\": its model {} is not shown here",
+                configuration.model
+            )
+        })
+}
+
+/// The partner's configurator: a model switch when there are several, and the configurator of
+/// the model open.
+#[component]
+fn Shown(
+    loaded: Loaded,
+    options: EmbedOptions,
+    on_event: Callback<EmbedEvent>,
+    code_request: ReadSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let Loaded {
+        partner,
+        data,
+        lang,
+    } = loaded;
+    let shown = shown_models(&data, &partner, options.models.as_deref());
+    let market: MarketId = options
+        .market
+        .clone()
+        .unwrap_or_else(|| partner.market.clone());
+    let Some(&first) = shown.first() else {
+        on_event.run(EmbedEvent::error(
+            "options",
+            "none of the models asked for is one the partner shows",
+        ));
+        return view! { <p class="problem" role="alert">{tr!(i18n, embed.unknown_partner)}</p> }
+            .into_any();
+    };
+    if data.catalog().market(&market).is_none() {
+        on_event.run(EmbedEvent::error(
+            "market",
+            format!("market \"{market}\" is not in the catalog"),
+        ));
+        return view! { <p class="problem" role="alert">{tr!(i18n, embed.unknown_partner)}</p> }
+            .into_any();
+    }
+    // The configuration the page opens with: a code of a shown model opens that model; another
+    // code is shown as a problem on the first model (the configure page's "bad code").
+    let opening = match options.code.as_deref() {
+        Some(code) => match model_of_code(&data, &shown, code) {
+            Ok(index) => (index, Some(code.to_owned())),
+            Err(message) => {
+                on_event.run(EmbedEvent::error("code", message));
+                (first, Some(code.to_owned()))
+            }
+        },
+        None => (first, None),
+    };
+    let opened = RwSignal::new(opening);
+    let shown = StoredValue::new(shown);
+    // The page's `set_code`.
+    Effect::new({
+        let data = data.clone();
+        move |_| {
+            let Some(code) = code_request.get() else {
+                return;
+            };
+            match shown.with_value(|shown| model_of_code(&data, shown, &code)) {
+                Ok(index) => opened.set((index, Some(code))),
+                Err(message) => on_event.run(EmbedEvent::error("code", message)),
+            }
+        }
+    });
+    // `ready` goes once, just before the first `change`.
+    let ready = StoredValue::new(Some(events::Ready {
+        partner: partner.id.clone(),
+        models: shown.with_value(|shown| {
+            shown
+                .iter()
+                .filter_map(|&i| data.catalog().models().get(i).map(|m| m.id().clone()))
+                .collect()
+        }),
+        lang: lang.to_string(),
+        market: market.to_string(),
+    }));
+    let on_change = Callback::new(move |change: events::Change| {
+        if let Some(Some(ready)) = ready.try_update_value(Option::take) {
+            on_event.run(EmbedEvent::Ready(ready));
+        }
+        on_event.run(EmbedEvent::Change(change));
+    });
+    let setting = guest::GuestSetting {
+        partner: partner.id.clone(),
+        market,
+        mode: options.mode,
+        server: options.server.clone(),
+    };
+    let switch = (shown.with_value(Vec::len) > 1).then(|| {
+        let choices = shown.with_value(|shown| {
+            shown
+                .iter()
+                .filter_map(|&i| {
+                    let model = data.catalog().models().get(i)?;
+                    Some((i, model.name().get(lang).to_owned()))
+                })
+                .collect::<Vec<_>>()
+        });
+        view! {
+            <label class="guest-model">
+                <span>{tr!(i18n, embed.model)}</span>
+                <select
+                    prop:value=move || opened.get().0.to_string()
+                    on:change=move |ev| {
+                        if let Ok(index) = event_target_value(&ev).parse() {
+                            opened.set((index, None));
+                        }
+                    }
+                >
+                    {choices.into_iter().map(|(i, name)| view! { <option value=i.to_string()>{name}</option> }).collect_view()}
+                </select>
+            </label>
+        }
+    });
+    view! {
+        <div class="guest">
+            {switch}
+            {move || {
+                let (index, code) = opened.get();
+                view! {
+                    <GuestConfigurator
+                        data=data.clone()
+                        model_index=index
+                        start_code=code
+                        setting=setting.clone()
+                        on_change=on_change
+                        on_event=on_event
+                    />
+                }
+            }}
+            <p class="fine-print guest-credit">{tr!(i18n, embed.powered_by)}</p>
+        </div>
+    }
+    .into_any()
+}
