@@ -14,6 +14,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OUTPUT_DIR, launchBrowser, newPage, screenshot, startServer } from './support/server.mjs';
+import { checkAccessibility } from './support/pages.mjs';
 
 const HOSTILE_CSS = `
   * { font-size: 40px !important; box-sizing: content-box !important; line-height: 3 !important; }
@@ -318,6 +319,33 @@ test('frame mode: same look, events and resizing by message, a quote request', a
   assert.deepEqual(page.errors, []);
   await page.close();
   await dealerSees('Frame Visitor');
+});
+
+test('the frame page alone, in Uzbek on a 320 px phone, and the Embedding page: axe, no overflow', async () => {
+  const page = await newPage(ctx.browser, { viewport: { width: 320, height: 800 } });
+  await page.goto(`${ctx.server.url}/embed?partner=osh-fleet-leasing&lang=uz`);
+  await page.locator('fieldset.step').first().waitFor();
+  assert.equal(await page.locator('h1').innerText(), 'Chevrolet Damas');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'uz');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the frame page is ${overflow} px wider than the phone`);
+  await checkAccessibility(page, 'the /embed page in Uzbek at 320 px');
+  await screenshot(page, 'embed-frame-uz-320');
+  // An unknown partner: a page that says which parameter and value.
+  const refused = await page.goto(`${ctx.server.url}/embed?partner=nobody`);
+  assert.equal(refused.status(), 400);
+  assert.match(await page.locator('body').innerText(), /partner.*nobody|nobody.*partner/);
+  // The documentation, with its live example working on this page.
+  page.errors = [];
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${ctx.server.url}/embedding`);
+  await page.locator('#live-script fieldset.step').first().waitFor();
+  await page.locator('#event-log li', { hasText: 'frame · ready' }).waitFor();
+  await page.locator('#event-log li', { hasText: 'script · ready' }).waitFor();
+  assert.match(await page.locator('pre code').first().innerText(), new RegExp(`${ctx.server.url}/embed/embed.js`));
+  await checkAccessibility(page, 'the Embedding page');
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });
 
 test('an origin the partner does not list can neither load, read nor frame the configurator', async () => {

@@ -39,6 +39,8 @@ pub struct GuestSetting {
     pub mode: Mode,
     /// The plant server's origin, for the link into the dealer app (empty: this origin).
     pub server: String,
+    /// Whether the configurator is the whole page: its title is then the page's `h1`.
+    pub framed: bool,
 }
 
 /// The price as events carry it.
@@ -151,8 +153,13 @@ pub fn GuestConfigurator(
             .into_any()
         }
     };
+    let title = if setting.framed {
+        view! { <h1 class="guest-title">{in_lang(name)}</h1> }.into_any()
+    } else {
+        view! { <h2 class="guest-title">{in_lang(name)}</h2> }.into_any()
+    };
     Some(view! {
-        <h2 class="guest-title">{in_lang(name)}</h2>
+        {title}
         {move || problem.get().map(|p| view! {
             <p class="problem" role="alert">
                 {match p {

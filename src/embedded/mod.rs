@@ -270,6 +270,7 @@ fn Shown(
         market,
         mode: options.mode,
         server: options.server.clone(),
+        framed: options.framed,
     };
     let switch = (shown.with_value(Vec::len) > 1).then(|| {
         let choices = shown.with_value(|shown| {

@@ -60,6 +60,9 @@ pub struct EmbedOptions {
     pub mode: Mode,
     /// The plant server's origin (`https://host[:port]`); empty for the page's own origin.
     pub server: String,
+    /// Whether the configurator is the whole page (the `/embed` frame): its title is the page's
+    /// `h1`, where in a partner's page it is an `h2` under the partner's own title.
+    pub framed: bool,
 }
 
 /// An option that cannot be used: its name and what is wrong with its value.
@@ -118,7 +121,10 @@ impl EmbedOptions {
         if !theme.is_empty() {
             map.insert("theme".to_owned(), Value::Object(theme));
         }
-        Self::from_map(&map)
+        Self::from_map(&map).map(|options| Self {
+            framed: true,
+            ..options
+        })
     }
 
     fn from_map(map: &Map<String, Value>) -> Result<Self, OptionError> {
@@ -192,6 +198,7 @@ impl EmbedOptions {
             theme: theme(map.get("theme"))?,
             mode,
             server: server.to_owned(),
+            framed: false,
         })
     }
 }
@@ -397,6 +404,7 @@ mod tests {
         assert_eq!(options.mode, Mode::Order);
         // The frame talks to its own origin, whatever the address says.
         assert_eq!(options.server, "");
+        assert!(options.framed);
         let error =
             EmbedOptions::from_query([("partner", "p"), ("lang", "xx")]).expect_err("bad lang");
         assert_eq!(error.option, "lang");

@@ -1,6 +1,11 @@
 // The Embedding page's live example: the configurator in both modes, and the events they send.
 import { mount } from "/embed/embed.js";
 
+// The snippets name this server.
+for (const code of document.querySelectorAll("pre code")) {
+  code.textContent = code.textContent.replaceAll("https://PLANT", location.origin);
+}
+
 const log = document.getElementById("event-log");
 /** Shows one event at the top of the log (the last 12 are kept). */
 function show(mode, type, detail) {
