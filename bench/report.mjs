@@ -33,6 +33,18 @@ function firstLoad(folder) {
   return { rows, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
 }
 
+/** What a partner's page loads in script mode (issue 16): `embed.js`, the wasm-bindgen glue it
+ * imports and the wasm, from `dist/embed/`. */
+function embedLoad() {
+  const size = (file) => statSync(join(dist, file)).size;
+  const rows = ['embed.js', 'configurator_embed.js', 'configurator_embed_bg.wasm'].map((file) => {
+    const name = join('embed', file);
+    return { name, raw: size(name), gzip: size(`${name}.gz`), brotli: size(`${name}.br`) };
+  });
+  const total = (key) => rows.reduce((sum, row) => sum + row[key], 0);
+  return { rows, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
+}
+
 /** The bytes of `path` as the server sends them with `encoding` (not decompressed). */
 function wireBytes(base, path, encoding) {
   return new Promise((resolve, reject) => {
@@ -129,7 +141,7 @@ const server = await startServer(['--demo']);
 const browser = await launchBrowser();
 const data = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}` };
 try {
-  data.sizes = { public: firstLoad(''), compare: firstLoad('compare-build'), office: firstLoad('office') };
+  data.sizes = { public: firstLoad(''), compare: firstLoad('compare-build'), office: firstLoad('office'), embed: embedLoad() };
   // What a browser fetches: its language's catalog (Russian, the largest of the four), and the
   // full one for dealer systems.
   data.catalog = {
@@ -184,6 +196,8 @@ row('first load, gzip (public build)', kb(data.sizes.public.gzip), '≤ 250 KB',
 row('first load, brotli (public build)', kb(data.sizes.public.brotli), '≤ 200 KB', data.sizes.public.brotli <= 200_000);
 row('compare build (its own first load), gzip', kb(data.sizes.compare.gzip), '≤ 250 KB', data.sizes.compare.gzip <= 250_000);
 row('back-office build, gzip', kb(data.sizes.office.gzip), '–');
+row('embed bundle (script mode), gzip', kb(data.sizes.embed.gzip), '< public first load', data.sizes.embed.gzip < data.sizes.public.gzip);
+row('embed bundle (script mode), brotli', kb(data.sizes.embed.brotli), '< public first load', data.sizes.embed.brotli < data.sizes.public.brotli);
 row('catalog JSON (`?lang=ru`, the largest language), brotli on the wire', kb(data.catalog.brotli.bytes), '≤ 15 KB', data.catalog.brotli.bytes <= 15_000);
 row('catalog JSON (`?lang=ru`), gzip on the wire', kb(data.catalog.gzip.bytes), '–');
 row('catalog JSON, all four languages (no `lang`: dealer systems), brotli on the wire', kb(data.catalog.fullBrotli.bytes), '–');
@@ -244,6 +258,7 @@ ${rows.join('\n')}
 ${sizeRows('public')}
 ${sizeRows('compare')}
 ${sizeRows('office')}
+${sizeRows('embed')}
 
 The drills are \`cargo bench -p configurator-server --bench drills\` (its header says what each
 checks), run against the server binary measured above; the planner and start-up figures are
