@@ -176,16 +176,7 @@ impl Holding {
 
     /// The method and body of every held request, oldest first.
     fn sent(&self) -> Vec<String> {
-        js_sys::Reflect::get(&window(), &"__held_sent".into())
-            .ok()
-            .filter(|sent| sent.is_object())
-            .map(|sent| {
-                js_sys::Array::from(&sent)
-                    .iter()
-                    .filter_map(|s| s.as_string())
-                    .collect()
-            })
-            .unwrap_or_default()
+        support::window_strings("__held_sent")
     }
 
     /// Answers every held request with `status` and the JSON `body`.

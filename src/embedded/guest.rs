@@ -15,9 +15,8 @@ use crate::{
     format,
     i18n::{in_lang, tr, use_i18n, use_lang},
     pages::configure::{
-        change_notice::ChangeNotice,
-        conflict_dialog::ConflictDialog,
-        editing::{Editing, Problem},
+        editing::Editing,
+        feedback::{ChoiceFeedback, ProblemLine},
         option_picker::OptionPicker,
         price_panel::PricePanel,
         pricing::{Pricing, use_pricing},
@@ -93,9 +92,8 @@ pub fn GuestConfigurator(
         configuration,
         quantity,
         quantity_ok,
-        pending,
         problem,
-        last_change,
+        ..
     } = editing;
     let model_id = model.id().clone();
     Effect::new({
@@ -160,14 +158,7 @@ pub fn GuestConfigurator(
     };
     Some(view! {
         {title}
-        {move || problem.get().map(|p| view! {
-            <p class="problem" role="alert">
-                {match p {
-                    Problem::BadCode => view! { {tr!(i18n, configure.bad_code)} }.into_any(),
-                    Problem::Refused(text) => view! { {text} }.into_any(),
-                }}
-            </p>
-        })}
+        <ProblemLine problem=problem />
         <div class="configure">
             <OptionPicker
                 data=data.clone()
@@ -184,14 +175,6 @@ pub fn GuestConfigurator(
                 {action}
             </aside>
         </div>
-        <ChangeNotice data=data.clone() model_index=model_index last=last_change on_undo=conflict.on_undo />
-        <ConflictDialog
-            data=data
-            model_index=model_index
-            pending=Signal::derive(move || pending.with(|p| p.as_ref().map(|(_, a)| a.clone())))
-            price_change=price_change
-            on_accept=conflict.on_accept
-            on_cancel=conflict.on_cancel
-        />
+        <ChoiceFeedback data=data model_index=model_index editing=editing conflict=conflict price_change=price_change />
     })
 }

@@ -143,13 +143,18 @@ pub fn answer(path: &str, status: u16, body: &str) -> Answering {
 /// The path and query of every request [`answer`] has answered on this page, oldest first (the
 /// query as `URLSearchParams` writes it: the `&` that gloo-net leaves at the end is dropped).
 pub fn answered() -> Vec<String> {
-    js_sys::Reflect::get(&window(), &"__answered".into())
+    window_strings("__answered")
+}
+
+/// The texts of the array the page keeps in `window[key]` (none if there is no array).
+pub fn window_strings(key: &str) -> Vec<String> {
+    js_sys::Reflect::get(&window(), &key.into())
         .ok()
         .filter(|list| list.is_object())
         .map(|list| {
             js_sys::Array::from(&list)
                 .iter()
-                .filter_map(|url| url.as_string())
+                .filter_map(|text| text.as_string())
                 .collect()
         })
         .unwrap_or_default()

@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 
 use super::{
-    change_notice::ChangeNotice,
-    conflict_dialog::ConflictDialog,
-    editing::{Editing, Problem},
+    editing::Editing,
+    feedback::{ChoiceFeedback, ProblemLine},
     option_picker::OptionPicker,
     pricing::{Pricing, use_pricing},
     summary::Summary,
@@ -53,9 +52,8 @@ pub fn Configurator(
         configuration,
         quantity,
         quantity_ok,
-        pending,
         problem,
-        last_change,
+        ..
     } = editing;
     let market = Memo::new({
         let data = data.clone();
@@ -86,14 +84,7 @@ pub fn Configurator(
     Some(view! {
         <h1>{in_lang(name)}</h1>
         {description}
-        {move || problem.get().map(|p| view! {
-            <p class="problem" role="alert">
-                {match p {
-                    Problem::BadCode => view! { {tr!(i18n, configure.bad_code)} }.into_any(),
-                    Problem::Refused(text) => view! { {text} }.into_any(),
-                }}
-            </p>
-        })}
+        <ProblemLine problem=problem />
         <div class="configure">
             <OptionPicker
                 data=data.clone()
@@ -120,14 +111,6 @@ pub fn Configurator(
             " "
             <a href="#summary" target="_self">{tr!(i18n, summary.title)}</a>
         </p>
-        <ChangeNotice data=data.clone() model_index=model_index last=last_change on_undo=conflict.on_undo />
-        <ConflictDialog
-            data=data
-            model_index=model_index
-            pending=Signal::derive(move || pending.with(|p| p.as_ref().map(|(_, a)| a.clone())))
-            price_change=price_change
-            on_accept=conflict.on_accept
-            on_cancel=conflict.on_cancel
-        />
+        <ChoiceFeedback data=data model_index=model_index editing=editing conflict=conflict price_change=price_change />
     })
 }

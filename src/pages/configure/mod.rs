@@ -17,6 +17,7 @@ pub mod change_notice;
 pub mod configurator;
 pub mod conflict_dialog;
 pub mod editing;
+pub mod feedback;
 pub mod option_picker;
 pub mod option_row;
 pub mod price_panel;
