@@ -95,7 +95,7 @@ async function startHosts(pages) {
 
 before(async () => {
   ctx.host = await startHosts({
-    '/script': (q) => scriptPage(ctx.server.url, Number(q.get('width')), q.has('api')),
+    '/script': (q) => scriptPage(q.get('server') ?? ctx.server.url, Number(q.get('width')), q.has('api')),
     '/frame': (q) => framePage(ctx.server.url, Number(q.get('width'))),
   });
   ctx.partnerOrigin = `http://localhost:${ctx.host.partner.address().port}`;
@@ -337,6 +337,8 @@ test('the frame page alone, in Uzbek on a 320 px phone, and the Embedding page: 
   assert.match(await page.locator('body').innerText(), /partner.*nobody|nobody.*partner/);
   // The documentation, with its live example working on this page.
   page.errors = [];
+  const failures = [];
+  page.on('response', (r) => { if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`); });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${ctx.server.url}/embedding`);
   await page.locator('#live-script fieldset.step').first().waitFor();
@@ -344,7 +346,7 @@ test('the frame page alone, in Uzbek on a 320 px phone, and the Embedding page: 
   await page.locator('#event-log li', { hasText: 'script · ready' }).waitFor();
   assert.match(await page.locator('pre code').first().innerText(), new RegExp(`${ctx.server.url}/embed/embed.js`));
   await checkAccessibility(page, 'the Embedding page');
-  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.errors, [], failures.join('\n'));
   await page.close();
 });
 
@@ -373,6 +375,34 @@ test('an origin the partner does not list can neither load, read nor frame the c
   assert.deepEqual(await page.evaluate(() => window.messages), []);
   assert.ok(page.errors.some((e) => /frame-ancestors|Refused to frame/i.test(e)), page.errors.join('\n'));
   await page.close();
+});
+
+test('the server stops in the middle: the request is refused with a message, nothing typed is lost, and it goes once the server is back', async () => {
+  const server = await startServer(['--demo', '--data', ctx.data]);
+  const page = await newPage(ctx.browser, { viewport: { width: WIDTH, height: 900 } });
+  await page.goto(`${ctx.partnerOrigin}/script?width=${WIDTH - 20}&server=${encodeURIComponent(server.url)}`);
+  await eventOf(page, 'events', 'ready');
+  const form = page.locator('#cfg');
+  await form.getByLabel('Your name').fill('Patient Visitor');
+  await form.getByLabel('Phone or e-mail').fill('patient@example.kg');
+  await server.stop({ keep: true });
+  await form.getByRole('button', { name: 'Send the request' }).click();
+  const failed = await eventOf(page, 'events', 'error');
+  assert.equal(failed.detail.code, 'quote-request');
+  assert.match(await form.locator('form [role="alert"]').innerText(), /cannot be reached/);
+  assert.equal(await form.getByLabel('Your name').inputValue(), 'Patient Visitor');
+  assert.equal(await form.getByLabel('Phone or e-mail').inputValue(), 'patient@example.kg');
+  const again = await startServer(['--demo', '--data', ctx.data], server);
+  try {
+    await form.getByRole('button', { name: 'Send the request' }).click();
+    const requested = await eventOf(page, 'events', 'quote-requested');
+    assert.ok(requested.detail.id > 0);
+    // The browser reports the failed fetch on the console: the one error this test expects.
+    assert.deepEqual(page.errors.filter((e) => !/Failed to fetch|ERR_CONNECTION_REFUSED/.test(e)), []);
+  } finally {
+    await page.close();
+    await again.stop();
+  }
 });
 
 test('the quote-request rate limit answers 429 with Retry-After', async () => {

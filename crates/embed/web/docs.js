@@ -21,6 +21,7 @@ window.addEventListener("message", (event) => {
   if (event.data.type === "resize") frame.style.height = `${event.data.detail.height}px`;
   else show("frame", event.data.type, event.data.detail);
 });
+frame.src = frame.dataset.src;
 
 const host = document.getElementById("live-script");
 for (const type of ["ready", "change", "quote-requested", "error"]) {

@@ -86,8 +86,9 @@ fn bad_partner(value: Option<&str>) -> Response {
         ),
     };
     let page = format!(
+        // The icon named: a browser would otherwise ask for `/favicon.ico`, and get a 404.
         "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{title}</title>\
-         <p>{detail}</p></html>\n"
+         <link rel=\"icon\" href=\"data:,\"><p>{detail}</p></html>\n"
     );
     (StatusCode::BAD_REQUEST, Html(page)).into_response()
 }
