@@ -1,8 +1,9 @@
 //! What time it is: "this month" of the plan (the month orders are placed in, and so what is
 //! frozen) and timestamps. The month is the plant's, not UTC's: the system time plus the plant's
 //! fixed offset from `plant.toml` (Bishkek, `+06:00`), so an order sent at 00:30 on 1 February in
-//! Bishkek (18:30 UTC on 31 January) is a February order. Timestamps stay RFC 3339 in UTC.
-//! Tests fix the month, or an instant, and move it on.
+//! Bishkek (18:30 UTC on 31 January) is a February order. Timestamps stay RFC 3339 in UTC; the
+//! rate limits count in milliseconds since the Unix epoch. Tests fix the month, or an instant, and
+//! move it on.
 
 use std::{
     sync::{Arc, Mutex, PoisonError},
@@ -99,12 +100,26 @@ impl Clock {
             Some(Fixed::Month(_)) | None => rfc3339(unix_seconds()),
         }
     }
+
+    /// Now in milliseconds since the Unix epoch (a fixed instant's, or the system's): the time the
+    /// rate limits count in, the same on every instance whose system clock is right.
+    pub fn unix_millis(&self) -> i64 {
+        match self.fixed_now() {
+            Some(Fixed::Instant(seconds)) => seconds.saturating_mul(1000),
+            Some(Fixed::Month(_)) | None => {
+                since_epoch().map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+            }
+        }
+    }
+}
+
+/// The system's time since the Unix epoch (`None` before it).
+fn since_epoch() -> Option<std::time::Duration> {
+    SystemTime::now().duration_since(UNIX_EPOCH).ok()
 }
 
 fn unix_seconds() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+    since_epoch().map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// The month of local time at `offset` from UTC, `seconds` after the Unix epoch.
@@ -303,6 +318,7 @@ mod tests {
         clock.set_instant(at("2027-12-31T18:00:00Z"));
         assert_eq!(clock.month().to_string(), "2028-01");
         assert_eq!(clock.utc_offset(), bishkek());
+        assert_eq!(clock.unix_millis(), at("2027-12-31T18:00:00Z") * 1000);
     }
 
     #[test]
@@ -327,5 +343,7 @@ mod tests {
         clock.set_month(YearMonth::new(2000, 1).expect("month"));
         assert!(clock.month() >= before, "a system clock cannot be moved");
         assert!(parse_rfc3339(&clock.timestamp()).is_some());
+        let seconds = unix_seconds();
+        assert!((clock.unix_millis() / 1000 - seconds).abs() <= 1);
     }
 }

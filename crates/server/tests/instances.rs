@@ -29,28 +29,6 @@ use process::{
 };
 use tokio::sync::Barrier;
 
-/// Runs each named `async fn(TestDb)` on SQLite and, with `TEST_DATABASE_URL`, on PostgreSQL.
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            use super::process::db::{Backend, TestDb};
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(TestDb::new(Backend::Sqlite).await.expect("sqlite is always there")).await;
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                match TestDb::new(Backend::Postgres).await {
-                    Some(db) => super::$name(db).await,
-                    None => eprintln!("skipped: TEST_DATABASE_URL is not set"),
-                }
-            }
-        }
-    )*};
-}
-
 on_both_databases!(
     two_instances_never_overfill_a_month,
     dropped_requests_leave_the_plan_consistent,

@@ -9,7 +9,7 @@ use axum::{
 };
 use configurator_domain::api::{ErrorBody, ErrorDetail};
 
-use crate::lines::FieldErrors;
+use crate::{auth::throttle::retry_after_seconds, lines::FieldErrors, store::rate_limits::Refusal};
 
 /// Everything a handler can answer instead of success.
 #[derive(Debug, thiserror::Error)]
@@ -142,6 +142,22 @@ impl From<sqlx::Error> for Error {
         match error {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => Self::Unavailable,
             other => Self::Internal(other.into()),
+        }
+    }
+}
+
+/// A rate limit's refusal: `429` with the wait rounded up, or `503` when the database cannot
+/// count (logged): an attempt is never let through uncounted.
+impl From<Refusal> for Error {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::Wait(wait) => Self::TooManyRequests {
+                retry_after_seconds: retry_after_seconds(wait),
+            },
+            Refusal::Database(error) => {
+                tracing::error!("rate limits: {error}");
+                Self::Unavailable
+            }
         }
     }
 }

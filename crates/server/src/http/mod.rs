@@ -52,9 +52,10 @@ pub struct AppState {
     pub db: Database,
     /// The front end built by Trunk (`index.html` and hashed assets).
     pub dist_dir: Arc<PathBuf>,
-    /// Failed logins, to slow down guessing.
+    /// The sign-in limits, to slow down guessing (counted in the database).
     pub login_throttle: Arc<LoginThrottle>,
-    /// Public quote requests per client address and per partner.
+    /// The quotas of public quote requests per client address and per partner (counted in the
+    /// database).
     pub quote_request_throttle: Arc<QuoteRequestThrottle>,
     /// The catalog, the plant calendar and where each model is built.
     pub data: Arc<Data>,

@@ -3,7 +3,7 @@
 //! their status (`PATCH /quote-requests/{id}`). A dealer sees only the requests of the partners of
 //! its dealership; another's is a `404`. The work is in [`crate::quote_requests`].
 
-use std::{net::IpAddr, time::Instant};
+use std::net::IpAddr;
 
 use axum::{
     Json, Router,
@@ -19,7 +19,7 @@ use configurator_domain::api::{
 
 use super::{AppState, Error, client_address::ClientAddress, cors, json::JsonBody, origin};
 use crate::{
-    auth::{Dealer, throttle::retry_after_seconds},
+    auth::Dealer,
     partners::Partner,
     quote_requests::{self, store},
 };
@@ -73,12 +73,12 @@ async fn submit(
     if let Some(partner) = partner {
         origin::check_partner_origin(headers, |origin| partner.allows_origin(origin))?;
     }
+    let partner_id = partner.map(|p| &p.id);
+    let now_ms = state.clock.unix_millis();
     state
         .quote_request_throttle
-        .begin(address, partner.map(|p| &p.id), Instant::now())
-        .map_err(|wait| Error::TooManyRequests {
-            retry_after_seconds: retry_after_seconds(wait),
-        })?;
+        .begin(&state.db.pool, address, partner_id, now_ms)
+        .await?;
     let checked = quote_requests::check(&form, partners, &state.data.catalog)?;
     let id = store::insert(&state.db.pool, &checked, &state.clock.timestamp()).await?;
     let created = QuoteRequestCreated {

@@ -1,7 +1,5 @@
 //! `/api/v1/session`: log in (`POST`), who am I (`GET`), log out (`DELETE`).
 
-use std::time::Instant;
-
 use axum::{
     Json, Router,
     extract::State,
@@ -13,7 +11,10 @@ use configurator_domain::api::{LoginRequest, SessionResponse};
 
 use super::extract::session_token;
 use super::{AppState, Error, client_address::ClientAddress, json::JsonBody};
-use crate::auth::{SessionCookie, SignedIn, accounts, password, throttle};
+use crate::{
+    auth::{SessionCookie, SignedIn, accounts, password},
+    store::rate_limits::Refusal,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/session", get(current).post(login).delete(logout))
@@ -24,7 +25,8 @@ async fn current(user: SignedIn) -> Json<SessionResponse> {
 }
 
 /// Logs in: the username is checked first, the attempt counted by the throttle before the password
-/// is (see `auth::throttle`), and an unknown user costs as much as a wrong password.
+/// is (see `auth::throttle`), and an unknown user costs as much as a wrong password. A database
+/// that cannot count the attempt, or take a success's back, answers `503`.
 async fn login(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -32,15 +34,12 @@ async fn login(
 ) -> Result<Response, Error> {
     let username = accounts::check_username(&request.username)
         .map_err(|error| Error::field("username", error.to_string()))?;
-    if let Err(wait) = state
+    let pool = &state.db.pool;
+    state
         .login_throttle
-        .begin(username, address, Instant::now())
-    {
-        return Err(Error::TooManyRequests {
-            retry_after_seconds: throttle::retry_after_seconds(wait),
-        });
-    }
-    let found = accounts::find_user(&state.db.pool, username)
+        .begin(pool, username, address, state.clock.unix_millis())
+        .await?;
+    let found = accounts::find_user(pool, username)
         .await
         .map_err(|error| Error::Internal(error.into()))?;
     let stored = found.as_ref().map(|found| found.password_hash.as_str());
@@ -49,8 +48,12 @@ async fn login(
         Some(found) if matches => found.user,
         _ => return Err(Error::Unauthenticated),
     };
-    state.login_throttle.succeeded(username, address);
-    let token = accounts::create_session(&state.db.pool, user.user_id()).await?;
+    state
+        .login_throttle
+        .succeeded(pool, username, address)
+        .await
+        .map_err(Refusal::Database)?;
+    let token = accounts::create_session(pool, user.user_id()).await?;
     let mut headers = HeaderMap::new();
     headers.insert(
         header::SET_COOKIE,

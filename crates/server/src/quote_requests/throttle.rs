@@ -1,16 +1,22 @@
-//! The public quote requests' rate limits, on the sign-in throttle's bounded counters
-//! ([`Counter::per_window`]): a quota per client address (one visitor, or one abuser, cannot flood
-//! a dealer) and per partner (a partner's requests stay at what a dealer can answer), each over a
-//! fixed window. An attempt is counted when it begins, before its fields are checked, so a burst
-//! of bad requests is limited too. Only known partners are counted: memory stays bounded.
+//! The public quote requests' rate limits: a quota per client address (one visitor, or one
+//! abuser, cannot flood a dealer) and per partner (a partner's requests stay at what a dealer can
+//! answer), each over a fixed window that begins at the key's first request. An attempt is
+//! counted when it begins, before its fields are checked, so a burst of bad requests is limited
+//! too; one refused by either quota counts for neither. Only known partners are counted.
+//!
+//! The counts are in the database ([`crate::store::rate_limits`]): every server instance on it
+//! shares the quotas, and the table keeps at most about [`MAX_KEYS`](rate_limits::MAX_KEYS) keys
+//! per limit, expired ones deleted first. A database that cannot count refuses the request
+//! ([`Refusal::Database`]); none is let through uncounted.
 
-use std::{
-    net::IpAddr,
-    sync::{Mutex, MutexGuard, PoisonError},
-    time::{Duration, Instant},
+use std::{net::IpAddr, time::Duration};
+
+use sqlx::AnyPool;
+
+use crate::{
+    partners::PartnerId,
+    store::rate_limits::{self, Limit, Refusal, Rule, Sweeper},
 };
-
-use crate::{auth::throttle::Counter, partners::PartnerId};
 
 /// How many requests each key may make per window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,16 +38,12 @@ impl Default for Quotas {
     }
 }
 
-/// The quote requests under way per address and per partner (in memory: per instance).
+/// The quote requests' quotas per address and per partner, counted in the database.
 #[derive(Debug)]
 pub struct QuoteRequestThrottle {
-    counters: Mutex<Counters>,
-}
-
-#[derive(Debug)]
-struct Counters {
-    per_address: Counter<IpAddr>,
-    per_partner: Counter<PartnerId>,
+    per_address: Limit,
+    per_partner: Limit,
+    sweeper: Sweeper,
 }
 
 impl Default for QuoteRequestThrottle {
@@ -52,81 +54,36 @@ impl Default for QuoteRequestThrottle {
 
 impl QuoteRequestThrottle {
     pub fn new(quotas: Quotas) -> Self {
+        let per_window = |quota| Rule::PerWindow {
+            quota,
+            window: quotas.window,
+        };
         Self {
-            counters: Mutex::new(Counters {
-                per_address: Counter::per_window(quotas.per_address, quotas.window),
-                per_partner: Counter::per_window(quotas.per_partner, quotas.window),
-            }),
+            per_address: Limit::new("quote-address", per_window(quotas.per_address)),
+            per_partner: Limit::new("quote-partner", per_window(quotas.per_partner)),
+            sweeper: Sweeper::default(),
         }
     }
 
-    /// Counts a request from `address` for `partner` (if known), or `Err(wait)` when it must wait
-    /// first (and is not counted).
-    pub fn begin(
+    /// Counts a request from `address` for `partner` (if known) at `now_ms` (milliseconds since
+    /// the Unix epoch), or `Err(Refusal::Wait(wait))` when it must wait first (and is not
+    /// counted).
+    pub async fn begin(
         &self,
+        pool: &AnyPool,
         address: IpAddr,
         partner: Option<&PartnerId>,
-        now: Instant,
-    ) -> Result<(), Duration> {
-        let mut counters = self.lock();
-        let partner_wait = partner.map_or(Duration::ZERO, |p| counters.per_partner.wait(p, now));
-        let wait = counters.per_address.wait(&address, now).max(partner_wait);
-        if !wait.is_zero() {
-            return Err(wait);
-        }
-        counters.per_address.count(address, now);
+        now_ms: i64,
+    ) -> Result<(), Refusal> {
+        let address = address.to_string();
+        // Always the address's key first, then the partner's: the order every request locks in.
+        let mut keys = vec![(&self.per_address, address.as_str())];
         if let Some(partner) = partner {
-            counters.per_partner.count(partner.clone(), now);
+            keys.push((&self.per_partner, partner.as_str()));
         }
-        Ok(())
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Counters> {
-        // A panic while holding the lock leaves plain counters: still usable.
-        self.counters.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::net::Ipv4Addr;
-
-    use super::*;
-
-    const VISITOR: IpAddr = IpAddr::V4(Ipv4Addr::new(203, 0, 113, 7));
-    const OTHER: IpAddr = IpAddr::V4(Ipv4Addr::new(198, 51, 100, 20));
-
-    fn partner(id: &str) -> PartnerId {
-        PartnerId::try_from(id.to_owned()).expect("an id")
-    }
-
-    #[test]
-    fn each_address_and_each_partner_has_its_quota() {
-        let throttle = QuoteRequestThrottle::new(Quotas {
-            per_address: 2,
-            per_partner: 3,
-            window: Duration::from_secs(60),
-        });
-        let now = Instant::now();
-        let (a, b) = (partner("a"), partner("b"));
-        assert_eq!(throttle.begin(VISITOR, Some(&a), now), Ok(()));
-        assert_eq!(throttle.begin(VISITOR, Some(&a), now), Ok(()));
-        assert_eq!(
-            throttle.begin(VISITOR, Some(&b), now),
-            Err(Duration::from_secs(60)),
-            "the address's quota is spent, whichever the partner"
-        );
-        assert_eq!(throttle.begin(OTHER, Some(&a), now), Ok(()));
-        let later = now + Duration::from_secs(20);
-        assert_eq!(
-            throttle.begin(OTHER, Some(&a), later),
-            Err(Duration::from_secs(40)),
-            "the partner's quota is spent, whichever the address"
-        );
-        assert_eq!(throttle.begin(OTHER, Some(&b), later), Ok(()));
-        assert_eq!(
-            throttle.begin(VISITOR, None, now + Duration::from_secs(60)),
-            Ok(())
-        );
+        let counted = rate_limits::attempt(pool, &keys, now_ms).await;
+        let limits = [&self.per_address, &self.per_partner];
+        self.sweeper.after_attempt(pool, &limits, now_ms).await;
+        counted
     }
 }

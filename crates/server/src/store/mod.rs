@@ -1,9 +1,11 @@
-//! Storage of orders, their allocations, the plan's history and idempotency keys, with SQLx over
-//! either backend (`$1` placeholders; the same migrations in each dialect). Writes take a
-//! transaction from the caller so that an order and everything it plans commit together.
+//! Storage of orders, their allocations, the plan's history and idempotency keys, and the rate
+//! limits' counts, with SQLx over either backend (`$1` placeholders; the same migrations in each
+//! dialect). Writes take a transaction from the caller so that an order and everything it plans
+//! commit together.
 
 pub mod events;
 pub mod orders;
+pub mod rate_limits;
 
 use crate::db::{Backend, Database};
 

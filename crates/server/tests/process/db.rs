@@ -1,8 +1,9 @@
 //! The database a test's server processes share, and what the test reads back from it directly.
 //! SQLite: a file in the test's temporary folder. PostgreSQL: a database of its own on the server
-//! named by `TEST_DATABASE_URL` (the server creates it at start-up; it is dropped after the test).
-//! [`Stored`] is the plan as stored, with the checks every test makes: no month and line over its
-//! capacity, every placed order line allocated exactly its quantity.
+//! named by `TEST_DATABASE_URL` (the server creates it at start-up; it is dropped after the test);
+//! `on_both_databases!` runs a test on each. [`Stored`] is the plan as stored, with the checks
+//! every test makes: no month and line over its capacity, every placed order line allocated
+//! exactly its quantity.
 
 use std::collections::BTreeMap;
 
@@ -16,6 +17,29 @@ use crate::pg::PgDatabase;
 pub enum Backend {
     Sqlite,
     Postgres,
+}
+
+/// Runs each named `async fn(TestDb)` on SQLite and, with `TEST_DATABASE_URL`, on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            use super::process::db::{Backend, TestDb};
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name(TestDb::new(Backend::Sqlite).await.expect("sqlite is always there")).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                match TestDb::new(Backend::Postgres).await {
+                    Some(db) => super::$name(db).await,
+                    None => eprintln!("skipped: TEST_DATABASE_URL is not set"),
+                }
+            }
+        }
+    )*};
 }
 
 /// A fresh database for one test, and the test's scratch folder (logs, an empty front end).

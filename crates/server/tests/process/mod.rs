@@ -4,7 +4,8 @@
 //! waits until `GET /api/v1/health` answers 200. Its stdout and stderr go to a log file per start
 //! that failures quote. The process is killed (SIGKILL) on drop; [`Server::restart`] kills it and
 //! checks that a fresh one starts cleanly (start-up replays the plan and refuses a database it
-//! disagrees with). [`Launch`] names another binary or data folder (the benchmarks').
+//! disagrees with). [`Launch`] names another binary or data folder (the benchmarks'), or more
+//! environment variables (a fixed clock).
 //! [`http`] is the client, [`send`] sends many requests, [`db`] holds the databases and reads the
 //! stored plan, [`checks`] collects what is wrong.
 
@@ -33,6 +34,8 @@ pub struct Launch {
     pub data_dir: PathBuf,
     /// How long it may take to answer its first health check.
     pub start_timeout: Duration,
+    /// More environment variables for it (`FIXED_CLOCK`, say).
+    pub env: Vec<(String, String)>,
 }
 
 impl Default for Launch {
@@ -42,6 +45,7 @@ impl Default for Launch {
             binary: PathBuf::from(env!("CARGO_BIN_EXE_configurator-server")),
             data_dir: configurator_server::data::repository_data_dir(),
             start_timeout: Duration::from_secs(30),
+            env: Vec::new(),
         }
     }
 }
@@ -112,6 +116,7 @@ impl Server {
             .env("DATA_DIR", &launch.data_dir)
             .env("RUST_LOG", "info,sqlx=warn")
             .env("NO_COLOR", "1")
+            .envs(launch.env.clone())
             .stdin(Stdio::null())
             .stdout(file.try_clone().expect("the log file"))
             .stderr(file)
@@ -235,12 +240,19 @@ impl Server {
 
     /// Logs a demo account in; returns its `session=…` cookie.
     pub async fn login(&self, username: &str) -> String {
-        let body = json!({ "username": username, "password": "demo" });
-        let request = http::encode("POST", "/api/v1/session", &[], Some(&body));
-        let reply = http::send(self.addr, &request).await.expect("login");
+        let reply = self.try_login(username, "demo").await;
         assert_eq!(reply.status, 200, "login {username}: {}", reply.text());
         let cookie = reply.header("set-cookie").expect("a session cookie");
         cookie.split(';').next().expect("name=value").to_owned()
+    }
+
+    /// A sign-in as `username` with `password`: the answer, whatever it is.
+    pub async fn try_login(&self, username: &str, password: &str) -> http::Reply {
+        let body = json!({ "username": username, "password": password });
+        let request = http::encode("POST", "/api/v1/session", &[], Some(&body));
+        http::send(self.addr, &request)
+            .await
+            .unwrap_or_else(|error| panic!("POST /api/v1/session on {}: {error}", self.name))
     }
 
     /// The default configuration code of `model`, from the catalog.

@@ -1,9 +1,9 @@
 //! The answers that the server's layers give before or around any handler, added to every
 //! operation of the document, so that it lists each status an operation can answer (dealer systems
-//! generate their clients from it): `414` for a long query string and `503` when busy or too slow
-//! ([`limits`]), `403` for a write from another site (`origin`), and for a JSON body `400`,
-//! `413`, `415` and `422` ([`json`]). A status that the handler's own annotation already describes
-//! keeps that description.
+//! generate their clients from it): `414` for a long query string, `503` when busy or too slow
+//! ([`limits`]) or when the database does not answer, `403` for a write from another site
+//! (`origin`), and for a JSON body `400`, `413`, `415` and `422` ([`json`]). A status that the
+//! handler's own annotation already describes keeps that description.
 
 use utoipa::{
     Modify,
@@ -69,7 +69,8 @@ fn shared_answers(writes: bool, operation: &Operation) -> Vec<(&'static str, Str
         (
             "503",
             format!(
-                "Busy: more than {} requests at once (see `Retry-After`), or no answer within {} s",
+                "Busy: more than {} requests at once (see `Retry-After`), no answer within {} s, \
+                 or the database does not answer",
                 limits::MAX_IN_FLIGHT,
                 limits::REQUEST_TIMEOUT.as_secs()
             ),
