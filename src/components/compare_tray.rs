@@ -34,10 +34,10 @@ pub fn CompareTray(
                 <summary>
                     <span class="visually-hidden">{tr!(i18n, compare.tray_show)}</span>
                 </summary>
+                // At most four lines, built again when the list changes: a keyed `<For>` of its
+                // own would cost more wasm than it saves work.
                 <ul class="tray-list">
-                    <For each=move || app.compared.get() key=String::clone let:picked>
-                        <TrayLine app picked />
-                    </For>
+                    {move || app.compared.get().into_iter().map(|picked| view! { <TrayLine app picked /> }).collect_view()}
                 </ul>
             </details>
         })}
