@@ -2,8 +2,9 @@
 // Three variants picked in the configurator, a quantity and kilometres typed on the page, the
 // cheapest over five years marked, the shared URL reopened identically, a bad code in a column of
 // its own, the CSV download with the equipment rows, axe-core, a 999-vehicle fleet in UZS in Uzbek
-// at 320 px, two cart lines picked from the cart (a dealer's, hence the demo accounts), and Back
-// after a typed figure.
+// at 320 px, two cart lines picked from the cart (a dealer's, hence the demo accounts), Back
+// after a typed figure, and the first load of two columns within six requests, their build
+// months in one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -74,6 +75,30 @@ test('three variants from the configurator, costed over five years, the cheapest
   await page.waitForFunction((c) => new URL(location.href).searchParams.getAll('c')[0] === c, codes[1]);
   await page.getByRole('button', { name: /^Remove / }).last().click();
   await page.waitForFunction(() => new URL(location.href).searchParams.getAll('c').length === 2);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('two columns load in six requests: their build months come in one', async () => {
+  const page = await newPage(app.browser, { viewport: { width: 1280, height: 900 } });
+  const catalog = await (await fetch(`${app.server.url}/api/v1/catalog`)).json();
+  const codes = ['cobalt', 'onix'].map((m) => catalog.default_codes[m]);
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url())));
+  await page.goto(`${app.server.url}/compare?${codes.map((c) => `c=${c}`).join('&')}&q=10`);
+  await new ComparePage(page, app.server.url).ready(2);
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('tr[data-row="build-month"] td')];
+    return cells.length === 2 && cells.every((td) => /20\d\d/.test(td.textContent));
+  });
+  await page.waitForLoadState('networkidle');
+  const asked = requests.filter((url) => url.pathname.startsWith('/api/v1/availability'));
+  assert.deepEqual(
+    asked.map((url) => [url.pathname, url.searchParams.getAll('code'), url.searchParams.get('quantity')]),
+    [['/api/v1/availability/configurations', codes, '10']],
+  );
+  // The page, its CSS, JS and wasm, the catalog and the build months.
+  assert.ok(requests.length <= 6, `${requests.length} requests:\n${requests.join('\n')}`);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

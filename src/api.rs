@@ -6,9 +6,10 @@ use std::{collections::BTreeMap, fmt, sync::OnceLock};
 use configurator_domain::{
     Catalog, Lang, ModelId, Quantity,
     api::{
-        AvailabilityResponse, CatalogResponse, ErrorBody, Health, LoginRequest,
-        ModelMonthsResponse, OrderList, OrderRequest, OrderResponse, PartnerProfile, PlanResponse,
-        QuoteRequest, QuoteRequestCreated, QuoteRequestForm, SessionResponse,
+        AvailabilityResponse, CatalogResponse, ConfigurationsAvailabilityResponse, ErrorBody,
+        Health, LoginRequest, ModelMonthsResponse, OrderList, OrderRequest, OrderResponse,
+        PartnerProfile, PlanResponse, QuoteRequest, QuoteRequestCreated, QuoteRequestForm,
+        SessionResponse,
     },
     catalog::file::CatalogFile,
     plan::YearMonth,
@@ -126,6 +127,21 @@ pub async fn availability(
 ) -> Result<AvailabilityResponse, ApiError> {
     // Codes are base64url: nothing in them needs escaping in a query string.
     get_json(&format!("/availability?code={code}&quantity={quantity}")).await
+}
+
+/// The earliest build months of `quantity` units of each configuration of `codes` (1 to
+/// [`MAX_AVAILABILITY_CODES`](configurator_domain::api::MAX_AVAILABILITY_CODES)), in one request;
+/// the answers come in the order of `codes`.
+pub async fn availability_of_configurations(
+    codes: &[String],
+    quantity: Quantity,
+) -> Result<ConfigurationsAvailabilityResponse, ApiError> {
+    // Codes are base64url: nothing in them needs escaping in a query string.
+    let codes: String = codes.iter().map(|code| format!("code={code}&")).collect();
+    get_json(&format!(
+        "/availability/configurations?{codes}quantity={quantity}"
+    ))
+    .await
 }
 
 /// What the outbox keeps of a placed order: its id. The order's page reads the rest; reading only

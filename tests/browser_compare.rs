@@ -2,7 +2,8 @@
 //! bad code is a column with its error beside the good ones, a usage out of range is named field
 //! by field, and a valid usage typed on the page costs the columns, marks the cheapest and is
 //! written to the address; each option is included, optional with its price, or unavailable with
-//! its reason; and Back after a typed figure puts the previous one back in the field and the table.
+//! its reason; Back after a typed figure puts the previous one back in the field and the table;
+//! and the build months of every column come in one request, again when the quantity changes.
 #![cfg(target_arch = "wasm32")]
 
 use configurator::{
@@ -19,7 +20,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 mod support;
 
 use support::{
-    answer, catalog_response, container, count, find, history_length, shared, wait_until,
+    answer, answered, catalog_response, container, count, find, history_length, shared, wait_until,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -283,4 +284,84 @@ async fn back_after_a_typed_figure_puts_the_previous_one_back_in_the_field_and_t
     })
     .await;
     assert!(!current().contains("fuel-"), "{}", current());
+}
+
+/// The availability requests answered on this page so far.
+fn availability_requests() -> Vec<String> {
+    answered()
+        .into_iter()
+        .filter(|path| path.starts_with("/api/v1/availability"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn every_columns_build_month_comes_in_one_request_again_when_the_quantity_changes() {
+    let (cobalt, nexia) = (default_code("cobalt"), default_code("nexia"));
+    let months = r#"{ "configurations": [
+        { "model": "cobalt", "quantity": 10, "first": "2027-03", "last": "2027-03" },
+        { "model": "nexia", "quantity": 10, "first": "2027-03", "last": "2027-04" } ] }"#;
+    let _availability = answer("/api/v1/availability/configurations", 200, months);
+    let before = availability_requests().len();
+    let address =
+        format!("/compare?c={cobalt}&c=NOT-A-CODE&c={nexia}&q=10&km=30000&years=5&market=KG");
+    let (root, _mounted, _catalog) = mount_compare(&address);
+    wait_until("the build months", || {
+        cells(&root, "build-month")
+            .iter()
+            .filter(|c| c.contains("2027"))
+            .count()
+            == 2
+    })
+    .await;
+    // Each cell in its column; the bad code's column is not asked about.
+    assert_eq!(
+        cells(&root, "build-month"),
+        ["March 2027", "—", "March 2027 – April 2027"]
+    );
+    assert_eq!(
+        availability_requests()[before..],
+        [format!(
+            "/api/v1/availability/configurations?code={cobalt}&code={nexia}&quantity=10"
+        )]
+    );
+
+    // Another quantity is one more request; other figures of the usage ask nothing.
+    type_into(&root, "#compare-quantity", "12");
+    wait_until("the second request", || {
+        availability_requests().len() == before + 2
+    })
+    .await;
+    assert!(
+        availability_requests()[before + 1].ends_with("&quantity=12"),
+        "{:?}",
+        availability_requests()
+    );
+    let fuel = cells(&root, "fuel-cost");
+    type_into(&root, "#compare-km", "45 000");
+    wait_until("the table costed anew", || {
+        cells(&root, "fuel-cost") != fuel
+    })
+    .await;
+    assert_eq!(availability_requests().len(), before + 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_column_without_room_says_so_alone() {
+    let (cobalt, nexia) = (default_code("cobalt"), default_code("nexia"));
+    // No room for the Nexias before the horizon: `null` in their place.
+    let months = r#"{ "configurations": [
+        { "model": "cobalt", "quantity": 999, "first": "2027-03", "last": "2027-09" }, null ] }"#;
+    let _availability = answer("/api/v1/availability/configurations", 200, months);
+    let address = format!("/compare?c={cobalt}&c={nexia}&q=999&km=30000&years=5&market=KG");
+    let (root, _mounted, _catalog) = mount_compare(&address);
+    wait_until("the build months", || {
+        cells(&root, "build-month")
+            .iter()
+            .any(|c| c.contains("2027"))
+    })
+    .await;
+    assert_eq!(
+        cells(&root, "build-month"),
+        ["March 2027 – September 2027", "unavailable"]
+    );
 }

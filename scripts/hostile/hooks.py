@@ -8,8 +8,9 @@
   is refused (it does not decode). In a schema-valid request each code is replaced by a real one
   from the catalog's `default_codes`, so that "a schema-valid request is refused" means what it
   says (in a quote request, a model the partner shows: `data/partners.toml`); codes that break the
-  schema stay as generated, for the negative checks. The decoder's
-  own fuzzing is `crates/domain/tests/hostile_decoding.rs`.
+  schema stay as generated, for the negative checks. Each code of a repeated `code` parameter
+  (several configurations' availability at once) is replaced the same way. The decoder's own
+  fuzzing is `crates/domain/tests/hostile_decoding.rs`.
 * Order-list cursors are opaque too: a schema-valid one is dropped (the first page).
 * Idempotency keys: a schema-valid key is made unique, since a key used before with another body
   is rightly refused (`422`); the retries themselves are the retry drill's and the tests' work.
@@ -105,7 +106,10 @@ def _real_codes_in_body(body):
 
 
 def _settle_query(path, query):
-    if "code" in query:
+    if isinstance(query.get("code"), list):
+        # `GET /availability/configurations`: a repeated `code`, each replaced on its own.
+        query["code"] = [_real_code(code) for code in query["code"]]
+    elif "code" in query:
         query["code"] = _real_code(query["code"])
     if path == "/orders" and isinstance(query.get("cursor"), str):
         del query["cursor"]
@@ -128,9 +132,10 @@ def map_case(context, case):
 
 @schemathesis.hook
 def filter_failure(context, failure, case, response):
-    """Keeps every failure but one: a schema-valid order or availability question refused with
-    the documented `422` because the plan has no room left before its horizon (the generated
-    fleets fill it). That refusal depends on the plant's state, not on the request's shape."""
+    """Keeps every failure but one: a schema-valid order or availability question refused with the
+    documented `422` because the plan has no room left before its horizon (the generated fleets
+    fill it; several configurations' availability answers `null` in that one's place instead). That refusal depends on the plant's state,
+    not on the request's shape."""
     if failure.code != "ST202" or response.status_code != 422:
         return True
     body = response.json() if response.content else {}

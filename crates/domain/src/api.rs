@@ -98,6 +98,22 @@ pub struct AvailabilityResponse {
     pub last: YearMonth,
 }
 
+/// The most configuration codes one `GET /api/v1/availability/configurations` asks about: the
+/// columns of the compare page.
+pub const MAX_AVAILABILITY_CODES: usize = 4;
+
+/// `GET /api/v1/availability/configurations?code=…&code=…&quantity=…`: the answer of
+/// `GET /api/v1/availability` for each code, in the order asked (public; the compare page asks
+/// once for all its columns).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfigurationsAvailabilityResponse {
+    /// One per code asked about, in the same order; `null` where the quantity cannot all be built
+    /// before the end of the planning horizon (where `GET /api/v1/availability` answers `422`
+    /// naming `quantity`): one full line leaves the other configurations answered.
+    pub configurations: Vec<Option<AvailabilityResponse>>,
+}
+
 /// `GET /api/v1/availability/models`: the month the first vehicle of each model would be built
 /// in, for one vehicle ordered now (public; the catalog page asks once for every model).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

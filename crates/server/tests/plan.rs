@@ -244,6 +244,7 @@ async fn the_openapi_document_lists_every_endpoint(app: TestApp) {
         "/catalog",
         "/quotes",
         "/availability",
+        "/availability/configurations",
         "/session",
         "/orders",
         "/orders/{id}",

@@ -2,6 +2,7 @@
 //! `serve()` with graceful shutdown.
 
 mod access_log;
+mod availability;
 pub mod catalog;
 pub mod client_address;
 mod cors;
@@ -198,6 +199,7 @@ fn api_router() -> Router<AppState> {
         .merge(session::router())
         .merge(catalog::router())
         .merge(quotes::router())
+        .merge(availability::router())
         .merge(quote_requests::router())
         .merge(partners::router())
         .merge(orders::router())

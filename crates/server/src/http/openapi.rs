@@ -11,10 +11,15 @@ use configurator_domain::code;
 use serde_json::Value;
 use utoipa::{
     OpenApi,
-    openapi::{Object, RefOr, schema::Schema},
+    openapi::{
+        Object, RefOr,
+        schema::{Array, ArrayItems, Schema},
+    },
 };
 
-use super::{AppState, catalog, health, orders, partners, plan, quote_requests, quotes};
+use super::{
+    AppState, availability, catalog, health, orders, partners, plan, quote_requests, quotes,
+};
 use crate::{data::Data, quote_requests::fields};
 
 mod answers;
@@ -38,8 +43,9 @@ pub fn router() -> Router<AppState> {
         health::health,
         catalog::catalog,
         quotes::quote,
-        quotes::availability,
-        quotes::model_months,
+        availability::availability,
+        availability::availability_of_configurations,
+        availability::model_months,
         session_docs::login,
         session_docs::current,
         session_docs::logout,
@@ -148,8 +154,15 @@ pub fn document(data: &Data) -> utoipa::openapi::OpenApi {
             }
         }
     }
+    let mut code_pattern = None;
     if let Some(code) = parameter(&mut document, "/availability", "code") {
         code.examples.clone_from(&example_code);
+        code_pattern.clone_from(&code.pattern);
+    }
+    // Each of several codes is checked as the single question's code: its pattern, its example.
+    if let Some(code) = parameter_items(&mut document, "/availability/configurations", "code") {
+        code.examples.clone_from(&example_code);
+        code.pattern = code_pattern;
     }
     if let Some(id) = parameter(&mut document, "/partners/{id}", "id") {
         id.enum_values = Some(partners);
@@ -163,10 +176,34 @@ fn parameter<'a>(
     path: &str,
     name: &str,
 ) -> Option<&'a mut Object> {
+    object(parameter_schema(document, path, name))
+}
+
+/// The object schema of the items of the array parameter `name` of `GET path`.
+fn parameter_items<'a>(
+    document: &'a mut utoipa::openapi::OpenApi,
+    path: &str,
+    name: &str,
+) -> Option<&'a mut Object> {
+    match parameter_schema(document, path, name)? {
+        RefOr::T(Schema::Array(Array {
+            items: ArrayItems::RefOrSchema(items),
+            ..
+        })) => object(Some(items.as_mut())),
+        _ => None,
+    }
+}
+
+/// The schema of the parameter `name` of `GET path`.
+fn parameter_schema<'a>(
+    document: &'a mut utoipa::openapi::OpenApi,
+    path: &str,
+    name: &str,
+) -> Option<&'a mut RefOr<Schema>> {
     let item = document.paths.paths.get_mut(path)?;
     let parameters = item.get.as_mut()?.parameters.as_mut()?;
     let found = parameters.iter_mut().find(|p| p.name == name)?;
-    object(found.schema.as_mut())
+    found.schema.as_mut()
 }
 
 /// The object schema behind `schema`, if it is one written out (not a reference).
