@@ -85,19 +85,9 @@ async fn wait_seconds(what: &str, seconds: i32, condition: impl Fn() -> bool) {
     wait_until(what, condition).await;
 }
 
-/// Forgets every submission and cart of earlier tests.
-fn clear_storage() {
-    let storage = window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .expect("local storage");
-    storage.clear().expect("clear");
-}
-
 #[wasm_bindgen_test]
 async fn an_order_waits_while_the_server_fails_then_a_refusal_names_its_line_and_keeps_the_cart() {
-    clear_storage();
+    support::clear_storage();
     store_cart();
     let _catalog = answer("/api/v1/catalog", 200, &catalog_json());
     let (root, _mounted) = mount_cart();
@@ -160,7 +150,7 @@ async fn an_order_waits_while_the_server_fails_then_a_refusal_names_its_line_and
 
 #[wasm_bindgen_test]
 async fn a_placed_order_empties_the_cart_and_shows_its_number() {
-    clear_storage();
+    support::clear_storage();
     store_cart();
     let _catalog = answer("/api/v1/catalog", 200, &catalog_json());
     let _placing = answer("/api/v1/orders", 201, r#"{"id":4711,"status":"placed"}"#);
@@ -181,7 +171,7 @@ async fn a_placed_order_empties_the_cart_and_shows_its_number() {
 
 #[wasm_bindgen_test]
 async fn a_line_goes_into_the_comparison_from_its_own_button() {
-    clear_storage();
+    support::clear_storage();
     store_cart();
     let _catalog = answer("/api/v1/catalog", 200, &catalog_json());
     let (root, _mounted) = mount_cart();

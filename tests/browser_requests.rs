@@ -95,16 +95,6 @@ fn dealer() -> Option<SessionResponse> {
     })
 }
 
-/// Forgets the carts of earlier tests.
-fn clear_storage() {
-    let storage = window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .expect("local storage");
-    storage.clear().expect("clear");
-}
-
 /// The row of request `id`.
 fn row(root: &web_sys::HtmlElement, id: i64) -> web_sys::HtmlElement {
     find(root, &format!("tr[data-request=\"{id}\"]"))
@@ -206,7 +196,7 @@ impl Drop for Holding {
 
 #[wasm_bindgen_test]
 async fn each_request_shows_who_what_and_how_to_reach_them_and_closed_ones_only_when_asked() {
-    clear_storage();
+    support::clear_storage();
     let _catalog = answer("/api/v1/catalog", 200, &catalog_json());
     let _list = answer(LIST, 200, &three_requests());
     let (root, _mounted) = mount_page(dealer());
@@ -257,7 +247,7 @@ async fn each_request_shows_who_what_and_how_to_reach_them_and_closed_ones_only_
 
 #[wasm_bindgen_test]
 async fn a_status_moves_only_once_the_server_stored_it_and_a_refusal_keeps_the_old_one() {
-    clear_storage();
+    support::clear_storage();
     let _catalog = answer("/api/v1/catalog", 200, &catalog_json());
     let _list = answer(LIST, 200, &three_requests());
     let (root, _mounted) = mount_page(dealer());
@@ -306,7 +296,7 @@ async fn a_status_moves_only_once_the_server_stored_it_and_a_refusal_keeps_the_o
 
 #[wasm_bindgen_test]
 async fn a_request_closed_under_the_default_filter_stays_until_the_filter_changes() {
-    clear_storage();
+    support::clear_storage();
     let _catalog = answer("/api/v1/catalog", 200, &catalog_json());
     let _list = answer(LIST, 200, &three_requests());
     let (root, _mounted) = mount_page(dealer());
@@ -327,7 +317,7 @@ async fn a_request_closed_under_the_default_filter_stays_until_the_filter_change
 
 #[wasm_bindgen_test]
 async fn to_cart_makes_one_line_of_the_request_and_the_same_again_offers_to_add_to_it() {
-    clear_storage();
+    support::clear_storage();
     let _catalog = answer("/api/v1/catalog", 200, &catalog_json());
     let _list = answer(LIST, 200, &three_requests());
     let (root, _mounted) = mount_page(dealer());
@@ -366,7 +356,7 @@ async fn to_cart_makes_one_line_of_the_request_and_the_same_again_offers_to_add_
 
 #[wasm_bindgen_test]
 async fn no_requests_a_failure_with_retry_and_signed_out_each_say_so() {
-    clear_storage();
+    support::clear_storage();
     let _catalog = answer("/api/v1/catalog", 200, &catalog_json());
     let failing = answer(
         LIST,

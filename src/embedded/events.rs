@@ -3,7 +3,7 @@
 //! frame mode posts `{ source: "chui-configurator", type: kind, detail }` to the parent, and
 //! `resize` as its height changes.
 
-use configurator_domain::{CurrencyCode, ModelId};
+use configurator_domain::{CurrencyCode, Lang, ModelId};
 use serde::Serialize;
 
 /// An event and its payload.
@@ -57,6 +57,20 @@ pub struct Price {
     pub currency: CurrencyCode,
     pub minor_digits: u8,
     pub text: String,
+}
+
+impl Price {
+    /// The price of `total` minor units of `currency`, with its text as the reader of `lang`
+    /// sees it.
+    pub fn shown(total: i64, currency: CurrencyCode, minor_digits: u8, lang: Lang) -> Self {
+        let text = crate::format::money(total, minor_digits, currency.as_str(), lang);
+        Self {
+            total,
+            currency,
+            minor_digits,
+            text,
+        }
+    }
 }
 
 /// `change`.

@@ -12,7 +12,6 @@ use super::{
 };
 use crate::{
     components::drawing::{Drawing, paint_color},
-    format,
     i18n::{in_lang, tr, use_i18n, use_lang},
     pages::configure::{
         editing::Editing,
@@ -40,21 +39,6 @@ pub struct GuestSetting {
     pub server: String,
     /// Whether the configurator is the whole page: its title is then the page's `h1`.
     pub framed: bool,
-}
-
-/// The price as events carry it.
-pub fn price_of(
-    total: i64,
-    currency: configurator_domain::CurrencyCode,
-    minor_digits: u8,
-    text: String,
-) -> Price {
-    Price {
-        total,
-        currency,
-        minor_digits,
-        text,
-    }
 }
 
 /// The configurator of the catalog's model at `model_index`, opened at `start_code` (the
@@ -99,10 +83,9 @@ pub fn GuestConfigurator(
     Effect::new({
         let model_id = model_id.clone();
         move |_| {
-            let price = quote.get().map(|q| {
-                let text = format::money(q.total, q.minor_digits, q.currency.as_str(), lang());
-                price_of(q.total, q.currency, q.minor_digits, text)
-            });
+            let price = quote
+                .get()
+                .map(|q| Price::shown(q.total, q.currency, q.minor_digits, lang()));
             on_change.run(Change {
                 model: model_id.clone(),
                 code: code.get(),

@@ -124,6 +124,8 @@ fn Guest(
         match loading.get() {
         None => view! { <p class="loading guest-loading" role="status">{tr!(i18n, common.loading_catalog)}</p> }.into_any(),
         Some(Loading::Done(loaded)) => {
+            // Before the view is built, so that it is in the partner's language from its first
+            // paint (the locale is not read by this closure: no loop).
             i18n.set_locale(locale_of(loaded.lang));
             view! { <Shown loaded=*loaded options=options.get_value() on_event=on_event code_request=code_request /> }.into_any()
         }

@@ -10,10 +10,12 @@ use configurator_domain::{
 };
 use leptos::{ev::SubmitEvent, prelude::*};
 
-use super::{EmbedEvent, events::QuoteRequested, guest::price_of};
+use super::{
+    EmbedEvent,
+    events::{Price, QuoteRequested},
+};
 use crate::{
     api::{self, ApiError},
-    format,
     i18n::{tr, use_i18n, use_lang},
 };
 
@@ -71,22 +73,16 @@ pub fn QuoteForm(
         leptos::task::spawn_local(async move {
             match api::request_quote(&form).await {
                 Ok(created) => {
-                    let text = format::money(
-                        created.total,
-                        created.minor_digits,
-                        created.currency.as_str(),
-                        lang(),
-                    );
                     on_event.run(EmbedEvent::QuoteRequested(QuoteRequested {
                         id: created.id,
                         model,
                         code,
                         quantity: form.quantity,
-                        price: price_of(
+                        price: Price::shown(
                             created.total,
                             created.currency.clone(),
                             created.minor_digits,
-                            text,
+                            lang(),
                         ),
                     }));
                     sending.set(Sending::Done(created));

@@ -170,3 +170,13 @@ impl Drop for Answering {
         let _ = js_sys::Reflect::set(&window(), &"fetch".into(), &self.original);
     }
 }
+
+/// Forgets what earlier tests stored on this page (carts, submissions, preferences).
+pub fn clear_storage() {
+    let storage = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("local storage");
+    storage.clear().expect("clear");
+}
