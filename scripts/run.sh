@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
-echo "== building the front end (release, wasm-opt; the public and the back-office builds)"
+echo "== building the front end (release, wasm-opt: the public, compare, back-office and embed builds)"
 scripts/build-front.sh
 echo "== building the server"
 cargo build --profile server -p configurator-server
