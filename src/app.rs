@@ -12,6 +12,7 @@ use crate::{
         account::Account, compare_tray::CompareTray, page_boundary::page_failure,
         server_status::ServerStatus, switches::Switches,
     },
+    first_paint,
     i18n::{I18nContextProvider, locale_of, tr, use_i18n},
     navigation::{provide_address, use_route},
     outbox::use_outbox,
@@ -20,8 +21,7 @@ use crate::{
     state::{self, CatalogStatus, Notice, Prefs, use_app_state},
 };
 
-/// The product's name, shown in the header and the document title.
-pub const PRODUCT_NAME: &str = "Chui Auto Configurator";
+pub use configurator_domain::bundle::PRODUCT_NAME;
 
 /// The pages one build of the front end carries.
 #[derive(Clone, Copy)]
@@ -73,14 +73,17 @@ fn Shell(pages: Pages) -> impl IntoView {
             .filter(|a| a.role == Role::Dealer)
             .map(|a| a.username)
     }));
-    // Remember language, market and currency.
+    // Remember language, market and currency; the language for the server's first paint too.
     Effect::new(move |_| {
+        let lang = crate::i18n::lang_of(i18n.get_locale());
         state::save_prefs(&Prefs {
-            lang: crate::i18n::lang_of(i18n.get_locale()),
+            lang,
             market: app.market.get(),
             currency: app.currency.get(),
         });
+        first_paint::remember_lang(lang);
     });
+    first_paint::remove_when(move || app.catalog_source() != "loading");
     view! {
         <Header />
         <main id="main" class="page" data-catalog=move || app.catalog_source()>

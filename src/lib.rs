@@ -7,6 +7,7 @@ pub mod comparison;
 pub mod components;
 pub mod drafts;
 pub mod embedded;
+pub mod first_paint;
 pub mod format;
 pub mod i18n;
 pub mod labels;

@@ -7,6 +7,9 @@
 //! carry to a full page load, so a visitor of the catalog never downloads the comparison's or the
 //! back office's code.
 
+/// The product's name, shown in the header and the document title.
+pub const PRODUCT_NAME: &str = "Chui Auto Configurator";
+
 /// A build of the front end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {

@@ -94,7 +94,7 @@ fn bad_partner(value: Option<&str>) -> Response {
 }
 
 /// `text` safe in HTML text and attribute values.
-fn escape_html(text: &str) -> String {
+pub(super) fn escape_html(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

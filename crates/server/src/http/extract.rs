@@ -11,13 +11,18 @@ use crate::auth::{Dealer, Planner, SessionCookie, SignedIn, accounts};
 
 /// The session token in a request's `Cookie` header under `cookie`'s name, if any.
 pub fn session_token(headers: &HeaderMap, cookie: SessionCookie) -> Option<&str> {
+    cookie_value(headers, cookie.name())
+}
+
+/// The value of the cookie `name` in a request's `Cookie` header, if any and not empty.
+pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|header| header.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == cookie.name())
+        .find(|(found, _)| *found == name)
         .map(|(_, value)| value)
         .filter(|value| !value.is_empty())
 }

@@ -9,6 +9,7 @@ mod cors;
 mod embed;
 mod error;
 mod extract;
+mod first_paint;
 mod health;
 pub mod json;
 mod limits;
@@ -174,7 +175,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", api_router())
         .merge(embed::router())
-        .fallback_service(static_files::service(&dist_dir))
+        .fallback_service(static_files::service(&dist_dir, state.data.clone()))
         .layer(middleware::from_fn_with_state(
             state.data.clone(),
             cors::partner_reads,

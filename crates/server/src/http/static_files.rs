@@ -5,9 +5,13 @@
 //! answered from their precompressed neighbours (`.br`, `.gz`, written by `scripts/build-front.sh`
 //! at the highest settings) when the client accepts them; the compression layer then leaves them
 //! alone, and compresses on the fly only what has no neighbour. The embedding's files under
-//! `/embed/` keep stable names: they are revalidated every time.
+//! `/embed/` keep stable names: they are revalidated every time. The catalog's, a model's and the
+//! comparison's pages get their [first paint](super::first_paint) written into the `index.html`.
 
-use std::{path::Path, sync::Arc};
+use std::{
+    path::{Path, PathBuf},
+    sync::Arc,
+};
 
 use axum::{
     Router,
@@ -16,8 +20,12 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Response},
+    routing::get,
 };
 use configurator_domain::bundle::Bundle;
+
+use super::first_paint::FirstPaint;
+use crate::data::Data;
 use tower::ServiceExt as _;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -25,27 +33,38 @@ use tower_http::services::{ServeDir, ServeFile};
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
-/// The `index.html` of each build.
+/// The `index.html` of each build, and what the first paint needs.
 struct Indexes {
     public: ServeFile,
     compare: ServeFile,
     office: ServeFile,
+    dist_dir: PathBuf,
+    first_paint: FirstPaint,
+    data: Arc<Data>,
 }
 
 /// The `index.html` of `bundle` in `dist_dir`.
-pub fn index_of(dist_dir: &Path, bundle: Bundle) -> std::path::PathBuf {
+pub fn index_of(dist_dir: &Path, bundle: Bundle) -> PathBuf {
     dist_dir.join(bundle.folder()).join("index.html")
 }
 
-/// Serves `dist_dir`.
-pub fn service(dist_dir: &Path) -> Router {
+/// Serves `dist_dir`; the first paint of a model's page takes its texts from `data`'s catalog.
+pub fn service(dist_dir: &Path, data: Arc<Data>) -> Router {
     let indexes = Arc::new(Indexes {
         public: precompressed(ServeFile::new(index_of(dist_dir, Bundle::Public))),
         compare: precompressed(ServeFile::new(index_of(dist_dir, Bundle::Compare))),
         office: precompressed(ServeFile::new(index_of(dist_dir, Bundle::Office))),
+        dist_dir: dist_dir.to_owned(),
+        first_paint: FirstPaint::new(),
+        data,
     });
-    let fallback = Router::new().fallback(spa_fallback).with_state(indexes);
+    let fallback = Router::new()
+        .fallback(spa_fallback)
+        .with_state(indexes.clone());
     Router::new()
+        // Not the directory's `index.html` as it is: the catalog's first paint goes into it.
+        .route("/", get(spa_fallback))
+        .with_state(indexes)
         .fallback_service(
             ServeDir::new(dist_dir)
                 .precompressed_br()
@@ -81,7 +100,17 @@ async fn spa_fallback(State(indexes): State<Arc<Indexes>>, request: Request) -> 
     if last_segment.contains('.') {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    let index = match Bundle::for_path(path) {
+    let bundle = Bundle::for_path(path);
+    if bundle != Bundle::Office
+        && let Ok(index) = tokio::fs::read_to_string(index_of(&indexes.dist_dir, bundle)).await
+        && let Some(page) =
+            indexes
+                .first_paint
+                .page(&index, path, request.headers(), &indexes.data.catalog)
+    {
+        return page;
+    }
+    let index = match bundle {
         Bundle::Public => &indexes.public,
         Bundle::Compare => &indexes.compare,
         Bundle::Office => &indexes.office,
