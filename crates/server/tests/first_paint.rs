@@ -1,6 +1,6 @@
 //! The first paint the server writes into a build's `index.html`: the catalog's, a model's and
 //! the comparison's title and opening text, in the language of the `chui-lang` cookie or else of
-//! `Accept-Language`, and nothing for the other pages. Through the router, over a temporary
+//! `Accept-Language`, and nothing for the other pages or for a signed-in reader. Through the router, over a temporary
 //! `dist/` shaped like Trunk's output.
 
 mod support;
@@ -108,7 +108,7 @@ async fn the_language_cookie_wins_over_the_browsers_and_english_is_the_last_reso
         "/",
         &[
             ("accept-language", "ru"),
-            ("cookie", "session=abc; chui-lang=uz"),
+            ("cookie", "other=1; chui-lang=uz"),
         ],
     )
     .await;
@@ -189,6 +189,22 @@ async fn other_pages_and_unknown_models_get_the_index_as_built() {
         "/nowhere",
     ] {
         let (_, html) = page(&router, path, &[("accept-language", "ky")]).await;
+        assert_eq!(html, INDEX, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_signed_in_reader_gets_the_index_as_built() {
+    // A dealer's header has more links and the account: a visitor's header would make the page
+    // jump down when the app's takes its place.
+    let (router, _test, _folder) = app_over_dist().await;
+    for path in ["/", "/configure/cobalt", "/compare"] {
+        let (_, html) = page(
+            &router,
+            path,
+            &[("cookie", "chui-lang=ky; session=any-token")],
+        )
+        .await;
         assert_eq!(html, INDEX, "{path}");
     }
 }

@@ -10,7 +10,10 @@
 //! and the catalog's.
 //!
 //! The markup takes the app's classes for the same look and places, but none of its landmarks or
-//! headings: while both are in the document, `main`, `nav` and `h1` are the app's alone.
+//! headings: while both are in the document, `main`, `nav` and `h1` are the app's alone. Its header
+//! is a visitor's: a request with a session cookie (a dealer or a planner, whose header has more
+//! links and the account) gets the `index.html` as built, so that the page does not jump down when
+//! the app's header takes its place.
 
 use axum::{
     http::{HeaderMap, HeaderValue, header},
@@ -19,7 +22,11 @@ use axum::{
 use configurator_domain::{Catalog, Lang, ModelId, bundle::PRODUCT_NAME};
 use serde::Deserialize;
 
-use super::{embed::escape_html, extract::cookie_value};
+use super::{
+    embed::escape_html,
+    extract::{cookie_value, session_token},
+};
+use crate::auth::SessionCookie;
 
 /// The cookie in which the app keeps the reader's language for the server.
 pub const LANG_COOKIE: &str = "chui-lang";
@@ -83,15 +90,17 @@ impl FirstPaint {
     }
 
     /// `index` with the first paint of the page at `path` written in, or `None` for a page that
-    /// has none (or an `index.html` without the places it goes into).
+    /// has none, for a signed-in reader (with a cookie `session`), or for an `index.html` without
+    /// the places it goes into.
     pub fn page(
         &self,
         index: &str,
         path: &str,
         headers: &HeaderMap,
+        session: SessionCookie,
         catalog: &Catalog,
     ) -> Option<Response> {
-        if !index.contains("<body>") {
+        if !index.contains("<body>") || session_token(headers, session).is_some() {
             return None;
         }
         let lang = reader_lang(headers);

@@ -175,7 +175,11 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", api_router())
         .merge(embed::router())
-        .fallback_service(static_files::service(&dist_dir, state.data.clone()))
+        .fallback_service(static_files::service(
+            &dist_dir,
+            state.data.clone(),
+            state.session_cookie,
+        ))
         .layer(middleware::from_fn_with_state(
             state.data.clone(),
             cors::partner_reads,

@@ -25,7 +25,7 @@ use axum::{
 use configurator_domain::bundle::Bundle;
 
 use super::first_paint::FirstPaint;
-use crate::data::Data;
+use crate::{auth::SessionCookie, data::Data};
 use tower::ServiceExt as _;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -41,6 +41,7 @@ struct Indexes {
     dist_dir: PathBuf,
     first_paint: FirstPaint,
     data: Arc<Data>,
+    session: SessionCookie,
 }
 
 /// The `index.html` of `bundle` in `dist_dir`.
@@ -48,8 +49,9 @@ pub fn index_of(dist_dir: &Path, bundle: Bundle) -> PathBuf {
     dist_dir.join(bundle.folder()).join("index.html")
 }
 
-/// Serves `dist_dir`; the first paint of a model's page takes its texts from `data`'s catalog.
-pub fn service(dist_dir: &Path, data: Arc<Data>) -> Router {
+/// Serves `dist_dir`; the first paint of a model's page takes its texts from `data`'s catalog, and
+/// none is written for a request with the `session` cookie.
+pub fn service(dist_dir: &Path, data: Arc<Data>, session: SessionCookie) -> Router {
     let indexes = Arc::new(Indexes {
         public: precompressed(ServeFile::new(index_of(dist_dir, Bundle::Public))),
         compare: precompressed(ServeFile::new(index_of(dist_dir, Bundle::Compare))),
@@ -57,6 +59,7 @@ pub fn service(dist_dir: &Path, data: Arc<Data>) -> Router {
         dist_dir: dist_dir.to_owned(),
         first_paint: FirstPaint::new(),
         data,
+        session,
     });
     let fallback = Router::new()
         .fallback(spa_fallback)
@@ -103,10 +106,13 @@ async fn spa_fallback(State(indexes): State<Arc<Indexes>>, request: Request) -> 
     let bundle = Bundle::for_path(path);
     if bundle != Bundle::Office
         && let Ok(index) = tokio::fs::read_to_string(index_of(&indexes.dist_dir, bundle)).await
-        && let Some(page) =
-            indexes
-                .first_paint
-                .page(&index, path, request.headers(), &indexes.data.catalog)
+        && let Some(page) = indexes.first_paint.page(
+            &index,
+            path,
+            request.headers(),
+            indexes.session,
+            &indexes.data.catalog,
+        )
     {
         return page;
     }
