@@ -109,3 +109,16 @@ test('a catalog that does not come leaves the first paint for the app\'s own loa
   assert.equal(await page.locator('#first-paint').count(), 0);
   await context.close();
 });
+
+test('a server that stops after sending the page: the first paint gives way to the app\'s failure at once', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await newPage(context);
+  await page.route('**/api/v1/**', (route) => route.abort('connectionrefused'));
+  const started = Date.now();
+  await page.goto(app.server.url, { waitUntil: 'commit' });
+  await page.locator('main[data-catalog="failed"]').waitFor({ state: 'visible' });
+  assert.ok(Date.now() - started < 3_000, 'not after the 4 s of a catalog that does not come');
+  assert.equal(await page.locator('#first-paint').count(), 0);
+  assert.ok(await page.getByRole('button', { name: /retry|try again/i }).first().isVisible(), 'a way to try again');
+  await context.close();
+});
