@@ -83,7 +83,10 @@ fn Shell(pages: Pages) -> impl IntoView {
         });
         first_paint::remember_lang(lang);
     });
-    first_paint::remove_when(move || app.catalog_source() != "loading");
+    first_paint::remove_when(move || {
+        app.catalog
+            .with(|status| !matches!(status, CatalogStatus::Loading))
+    });
     view! {
         <Header />
         <main id="main" class="page" data-catalog=move || app.catalog_source()>

@@ -6,14 +6,13 @@
 
 use std::time::Duration;
 
-use configurator_domain::Lang;
+use configurator_domain::{
+    Lang,
+    bundle::{FIRST_PAINT_ID, LANG_COOKIE},
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
-/// The element the server wrote.
-const ELEMENT_ID: &str = "first-paint";
-/// The cookie the server reads the reader's language from.
-const LANG_COOKIE: &str = "chui-lang";
 /// How long the first paint may stand in for a catalog that has not come: then the app shows its
 /// own loading state (and its server status).
 const LONGEST: Duration = Duration::from_secs(4);
@@ -32,7 +31,7 @@ pub fn remove_when(ready: impl Fn() -> bool + 'static) {
 }
 
 fn remove() {
-    if let Some(element) = document().get_element_by_id(ELEMENT_ID) {
+    if let Some(element) = document().get_element_by_id(FIRST_PAINT_ID) {
         element.remove();
     }
 }

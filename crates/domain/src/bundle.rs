@@ -10,6 +10,13 @@
 /// The product's name, shown in the header and the document title.
 pub const PRODUCT_NAME: &str = "Chui Auto Configurator";
 
+/// The `id` of the first paint the server writes into a page before the app starts, which the app
+/// removes once it has its own page to show.
+pub const FIRST_PAINT_ID: &str = "first-paint";
+
+/// The cookie in which the app keeps the reader's language, for the server's first paint.
+pub const LANG_COOKIE: &str = "chui-lang";
+
 /// A build of the front end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {

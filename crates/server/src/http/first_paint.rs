@@ -19,7 +19,10 @@ use axum::{
     http::{HeaderMap, HeaderValue, header},
     response::{IntoResponse, Response},
 };
-use configurator_domain::{Catalog, Lang, ModelId, bundle::PRODUCT_NAME};
+use configurator_domain::{
+    Catalog, Lang, ModelId,
+    bundle::{FIRST_PAINT_ID, LANG_COOKIE, PRODUCT_NAME},
+};
 use serde::Deserialize;
 
 use super::{
@@ -27,9 +30,6 @@ use super::{
     extract::{cookie_value, session_token},
 };
 use crate::auth::SessionCookie;
-
-/// The cookie in which the app keeps the reader's language for the server.
-pub const LANG_COOKIE: &str = "chui-lang";
 
 /// The interface texts the first paint shows, from `src/locales/{lang}.json`.
 #[derive(Deserialize)]
@@ -89,18 +89,16 @@ impl FirstPaint {
             .map_or(&self.texts[0].1, |(_, texts)| texts)
     }
 
-    /// `index` with the first paint of the page at `path` written in, or `None` for a page that
-    /// has none, for a signed-in reader (with a cookie `session`), or for an `index.html` without
-    /// the places it goes into.
-    pub fn page(
+    /// The first paint of the page at `path` for the reader of `headers`, or `None` for a page
+    /// that has none and for a signed-in reader (with a cookie `session`).
+    pub fn of(
         &self,
-        index: &str,
         path: &str,
         headers: &HeaderMap,
         session: SessionCookie,
         catalog: &Catalog,
-    ) -> Option<Response> {
-        if !index.contains("<body>") || session_token(headers, session).is_some() {
+    ) -> Option<Painted> {
+        if session_token(headers, session).is_some() {
             return None;
         }
         let lang = reader_lang(headers);
@@ -130,13 +128,31 @@ impl FirstPaint {
             }
             _ => return None,
         };
-        let shell = format!(
-            "<div id=\"first-paint\" aria-busy=\"true\">{header}<div class=\"page\">{body}</div></div>",
+        let markup = format!(
+            "<div id=\"{FIRST_PAINT_ID}\" aria-busy=\"true\">{header}<div class=\"page\">{body}</div></div>",
             header = header(texts, current),
         );
+        Some(Painted { lang, markup })
+    }
+}
+
+/// A page's first paint, in its reader's language.
+pub struct Painted {
+    lang: Lang,
+    markup: String,
+}
+
+impl Painted {
+    /// `index` with the first paint written in; `None` for an `index.html` without the places it
+    /// goes into.
+    pub fn into_page(self, index: &str) -> Option<Response> {
+        if !index.contains("<body>") {
+            return None;
+        }
+        let Self { lang, markup } = self;
         let html = index
             .replacen("<html lang=\"en\">", &format!("<html lang=\"{lang}\">"), 1)
-            .replacen("<body>", &format!("<body>{shell}"), 1);
+            .replacen("<body>", &format!("<body>{markup}"), 1);
         let mut response =
             ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
         // The same address is another page in another language.

@@ -105,14 +105,14 @@ async fn spa_fallback(State(indexes): State<Arc<Indexes>>, request: Request) -> 
     }
     let bundle = Bundle::for_path(path);
     if bundle != Bundle::Office
-        && let Ok(index) = tokio::fs::read_to_string(index_of(&indexes.dist_dir, bundle)).await
-        && let Some(page) = indexes.first_paint.page(
-            &index,
+        && let Some(painted) = indexes.first_paint.of(
             path,
             request.headers(),
             indexes.session,
             &indexes.data.catalog,
         )
+        && let Ok(index) = tokio::fs::read_to_string(index_of(&indexes.dist_dir, bundle)).await
+        && let Some(page) = painted.into_page(&index)
     {
         return page;
     }
