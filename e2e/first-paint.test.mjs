@@ -122,3 +122,29 @@ test('a server that stops after sending the page: the first paint gives way to t
   assert.ok(await page.getByRole('button', { name: /retry|try again/i }).first().isVisible(), 'a way to try again');
   await context.close();
 });
+
+test('a returning Uzbek reader of the UZ market, a fleet of 999 on a 320 px phone: nothing moves at the swap', async () => {
+  const { page, context, release } = await heldPage({ locale: 'uz', width: 320 });
+  release();
+  await page.goto(`${app.server.url}/configure/tracker?q=999`);
+  await page.locator('main[data-catalog="server"] fieldset.step').first().waitFor();
+  await page.locator('select[name="market"]').selectOption('UZ');
+  await page.locator('.price-table [data-total]', { hasText: 'UZS' }).first().waitFor();
+
+  // Again, the wasm held back this time (the routing of `heldPage` is already released).
+  let releaseAgain;
+  const releasedAgain = new Promise((resolve) => { releaseAgain = resolve; });
+  await page.unrouteAll();
+  await page.route('**/*_bg.wasm', async (route) => { await releasedAgain; await route.continue(); });
+  await page.goto(`${app.server.url}/configure/tracker?q=999`, { waitUntil: 'commit' });
+  const painted = page.locator('#first-paint .model-description');
+  await painted.waitFor();
+  const before = await top(painted);
+  releaseAgain();
+  await page.locator('main[data-catalog="server"] fieldset.step').first().waitFor();
+  assert.match(await page.locator('.price-table [data-total]').first().textContent(), /247\s408\s983\s360,00\sUZS/);
+  assert.equal(await top(page.locator('main .model-description')), before, 'the description stays');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'no overflow');
+  assert.equal(await page.evaluate(() => window.layoutShift), 0, 'no layout shift');
+  await context.close();
+});
