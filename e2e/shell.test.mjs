@@ -81,3 +81,24 @@ test('unknown API paths answer a JSON 404', async () => {
   const body = await response.json();
   assert.equal(body.error.code, 'not_found');
 });
+
+test('the files a browser asks for by name are served, and the pages name their icon inline', async () => {
+  const icon = await fetch(`${app.server.url}/favicon.ico`);
+  assert.equal(icon.status, 200);
+  assert.match(icon.headers.get('content-type') ?? '', /icon/);
+  const bytes = new Uint8Array(await icon.arrayBuffer());
+  assert.deepEqual([...bytes.slice(0, 4)], [0, 0, 1, 0], 'an ICO header');
+  const robots = await fetch(`${app.server.url}/robots.txt`);
+  assert.equal(robots.status, 200);
+  assert.match(await robots.text(), /^Disallow: \/api\/$/m);
+  const page = await newPage(app.browser);
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  for (const path of ['/', '/compare', '/plan', '/embedding']) {
+    await page.goto(`${app.server.url}${path}`);
+    assert.match(await page.locator('link[rel="icon"]').getAttribute('href'), /^data:image\/svg\+xml,<svg /, path);
+  }
+  assert.deepEqual(asked.filter((path) => path.startsWith('/favicon')), []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

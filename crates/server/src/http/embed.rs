@@ -86,7 +86,7 @@ fn bad_partner(value: Option<&str>) -> Response {
         ),
     };
     let page = format!(
-        // The icon named: a browser would otherwise ask for `/favicon.ico`, and get a 404.
+        // An empty icon named: a page in a partner's frame shows none, and it costs no request.
         "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{title}</title>\
          <link rel=\"icon\" href=\"data:,\"><p>{detail}</p></html>\n"
     );
