@@ -78,7 +78,7 @@ pub async fn catalog_text(lang: Lang) -> Result<String, ApiError> {
     get_text(&format!("/catalog?lang={lang}")).await
 }
 
-/// The catalog of [`catalog_text`] in `lang`, checked again here (see [`CatalogAnswer::check`]).
+/// The catalog of [`catalog_text`] in `lang`, built and checked here (see [`CatalogAnswer::check`]).
 pub fn parse_catalog(text: &str, lang: Lang) -> Result<CatalogResponse, ApiError> {
     parse::<CatalogAnswer>(text)?.check(lang)
 }
@@ -93,8 +93,9 @@ pub struct CatalogAnswer {
 }
 
 impl CatalogAnswer {
-    /// The answer with its catalog checked through the domain's validation for the readers of
-    /// `lang`: every text must have `lang`'s words (a copy of another language fails).
+    /// The answer with its catalog built for the readers of `lang` ([`Catalog::from_file_in`]):
+    /// every entry and reference is checked, and every text must have `lang`'s words (a copy of
+    /// another language fails); the server's audit of every choice is trusted, not run again.
     pub fn check(self, lang: Lang) -> Result<CatalogResponse, ApiError> {
         let catalog = Catalog::from_file_in(self.catalog, lang)
             .map_err(|error| ApiError::Decode(error.to_string()))?;

@@ -1,6 +1,6 @@
 //! The catalog for the readers of one language: each text keeps only that language's words and
 //! reads the same in it; the browser's check of such a catalog needs that language and no other,
-//! while the catalog file still needs all four.
+//! and trusts the audit of the file it came from, while the catalog file still needs all four.
 
 use configurator_domain::{
     Catalog, CatalogError, Lang, Text,
@@ -136,4 +136,32 @@ fn the_catalog_file_still_needs_all_four_languages() {
     };
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, "models[0].name");
+}
+
+#[test]
+fn a_catalog_in_one_language_trusts_the_audit_of_its_file() {
+    // An option offered only with a trim it excludes: no configuration holds it, which only the
+    // audit (every choice tried) finds.
+    let mut file = catalog().file().clone();
+    let trim = file.models[0].trims[0].id.clone();
+    let option = &mut file.models[0].groups[0].options[1];
+    option.trims = Some(vec![trim.clone()]);
+    option.excludes = vec![trim];
+    let Err(CatalogError::Invalid(problems)) = Catalog::from_file(file.clone()) else {
+        panic!("the file's audit passed an option no configuration can hold");
+    };
+    assert!(
+        matches!(problems[0].problem, Problem::Impossible { .. }),
+        "{problems:?}"
+    );
+    // The server audited its file before it sent a copy in one language: the browser does not
+    // try every choice again, but it still checks every entry and reference.
+    let one = file.in_language(Lang::Uz);
+    assert!(Catalog::from_file_in(one.clone(), Lang::Uz).is_ok());
+    let mut broken = one;
+    broken.models[0].trims.clear();
+    let Err(CatalogError::Invalid(problems)) = Catalog::from_file_in(broken, Lang::Uz) else {
+        panic!("a model without trims passed");
+    };
+    assert!(problems[0].to_string().contains("trims"), "{}", problems[0]);
 }
