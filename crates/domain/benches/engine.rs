@@ -1,5 +1,6 @@
 //! Benchmarks of the rules engine, configuration codes and pricing on the largest model of the
-//! shipped catalog (`data/catalog.toml`).
+//! shipped catalog (`data/catalog.toml`), and of building that catalog: from its file (the server,
+//! audited) and from its Russian copy (the browser, trusting the server's audit).
 //!
 //! Target: apply a choice + availability of every option ≤ 20 µs.
 
@@ -113,5 +114,18 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(engine, benches);
+/// Building the whole catalog: what the server does once at start, and what every browser does
+/// with the catalog it is sent (Russian, the largest of the four languages).
+fn loading(c: &mut Criterion) {
+    let file = catalog().file().clone();
+    let russian = file.clone().in_language(Lang::Ru);
+    c.bench_function("catalog/file-audited", |b| {
+        b.iter(|| Catalog::from_file(black_box(file.clone())).expect("valid"))
+    });
+    c.bench_function("catalog/sent-in-russian", |b| {
+        b.iter(|| Catalog::from_file_in(black_box(russian.clone()), Lang::Ru).expect("valid"))
+    });
+}
+
+criterion_group!(engine, benches, loading);
 criterion_main!(engine);
