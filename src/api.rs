@@ -3,6 +3,7 @@
 
 use std::{collections::BTreeMap, fmt, sync::OnceLock};
 
+use crate::json;
 use configurator_domain::{
     Catalog, Lang, ModelId, Quantity,
     api::{
@@ -316,14 +317,14 @@ async fn ok_text(response: Response) -> Result<String, ApiError> {
 }
 
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|error| ApiError::Decode(error.to_string()))
+    json::from_str(text).map_err(|error| ApiError::Decode(error.to_string()))
 }
 
 /// The error of a non-2xx answer.
 async fn failure(response: Response) -> ApiError {
     let status = response.status();
     let body = response.text().await.unwrap_or_default();
-    match serde_json::from_str::<ErrorBody>(&body) {
+    match json::from_str::<ErrorBody>(&body) {
         Ok(ErrorBody { error }) => ApiError::Server {
             status,
             code: error.code,

@@ -10,6 +10,7 @@ pub mod embedded;
 pub mod first_paint;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod labels;
 pub mod navigation;
 pub mod office;

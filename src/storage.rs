@@ -5,6 +5,8 @@
 use configurator_domain::Lang;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
+use crate::json;
+
 /// The catalog in every language, as versions before [`catalog_key`] saved it: removed (with the
 /// notice of data dropped) when found.
 pub const OLD_CATALOG_KEY: &str = "configurator.catalog";
@@ -91,11 +93,11 @@ fn read(key: &str) -> Option<String> {
 /// The value of an envelope of `version`, `None` for another version or malformed text.
 pub fn decode<T: DeserializeOwned>(text: &str, version: u32) -> Option<T> {
     // Check the version first: an older shape must not half-parse into the new one.
-    let header: VersionOnly = serde_json::from_str(text).ok()?;
+    let header: VersionOnly = json::from_str(text).ok()?;
     if header.v != version {
         return None;
     }
-    serde_json::from_str::<EnvelopeIn<T>>(text)
+    json::from_str::<EnvelopeIn<T>>(text)
         .ok()
         .map(|envelope| envelope.data)
 }
