@@ -3,7 +3,6 @@
 
 use std::{collections::BTreeMap, fmt, sync::OnceLock};
 
-use crate::json;
 use configurator_domain::{
     Catalog, Lang, ModelId, Quantity,
     api::{
@@ -18,6 +17,8 @@ use configurator_domain::{
 };
 use gloo_net::http::{Request, Response};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
+
+use crate::json;
 
 /// The API's root path on the server's origin.
 const API: &str = "/api/v1";

@@ -1,7 +1,7 @@
 //! The first paint the server writes into a build's `index.html`: the catalog's, a model's and
 //! the comparison's title and opening text, in the language of the `chui-lang` cookie or else of
-//! `Accept-Language`, and nothing for the other pages or for a signed-in reader. Through the router, over a temporary
-//! `dist/` shaped like Trunk's output.
+//! `Accept-Language`, and nothing for the other pages or for a signed-in reader. Through the
+//! router, over a temporary `dist/` shaped like Trunk's output.
 
 mod support;
 
