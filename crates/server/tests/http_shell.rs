@@ -190,11 +190,15 @@ async fn precompressed_neighbours_are_answered_as_they_are() {
 async fn every_answer_carries_the_security_headers() {
     let (app, folder) = test_app().await;
     let loader = "\nimport init from '/configurator-0123456789abcdef.js';\nawait init();\n";
+    let style = "p > a { color: #0b5cad }";
     std::fs::write(
         folder.path().join("dist/index.html"),
-        format!("<!doctype html><title>app</title><script type=\"module\">{loader}</script>"),
+        format!(
+            "<!doctype html><title>app</title><style>{style}</style>\
+             <script type=\"module\">{loader}</script>"
+        ),
     )
-    .expect("an index with Trunk's inline loader");
+    .expect("an index with its style sheet and Trunk's inline loader");
     for path in [
         "/",
         "/configure/cobalt",
@@ -221,6 +225,15 @@ async fn every_answer_carries_the_security_headers() {
         assert!(
             policy.contains("'sha256-aFwUsUHM1kAYn8/G4qCsTBpDUbVvDriPpXB8kE9Y4hY='"),
             "{path}: the loader's hash is allowed: {policy}"
+        );
+        // `printf '%s' "$style" | openssl dgst -sha256 -binary | base64`, for styles only
+        let styles = policy
+            .split("; ")
+            .find(|directive| directive.starts_with("style-src "))
+            .expect("a style-src directive");
+        assert_eq!(
+            styles, "style-src 'self' 'sha256-3rCxHZZIeLc/ztojG0fTanz98gO8sHtqrTT0R75O+T4='",
+            "{path}: the inline style sheet's hash is allowed: {policy}"
         );
     }
 }

@@ -1,16 +1,17 @@
 //! Security headers on every response:
-//! * `Content-Security-Policy`: everything from this origin only; scripts also by the hash of each
-//!   inline `<script>` of the builds' `index.html` files (Trunk's loader) and `'wasm-unsafe-eval'`
-//!   to compile the wasm; no plugins, no `<base>`, and no framing (`frame-ancestors 'none'`);
+//! * `Content-Security-Policy`: everything from this origin only; scripts and styles also by the
+//!   hash of each inline `<script>` and `<style>` of the builds' `index.html` files (Trunk's loader,
+//!   the style sheet written into the page), and `'wasm-unsafe-eval'` to compile the wasm; no
+//!   plugins, no `<base>`, and no framing (`frame-ancestors 'none'`);
 //! * `X-Content-Type-Options: nosniff`, `Referrer-Policy: same-origin`,
 //!   `Cross-Origin-Opener-Policy: same-origin`;
 //! * `Strict-Transport-Security` when browsers reach the server over HTTPS only (`--secure-cookies`).
 //!
-//! The loader's hash changes with every build: the policy is worked out again when an `index.html`
+//! The hashes change with every build: the policy is worked out again when an `index.html`
 //! has changed (its modification time, looked at once a second at most, not on every answer), so
 //! a front end rebuilt under a running server still starts. The embedding's pages
 //! (`dist/embed/frame.html`, `docs.html`) are read the same way, should they ever carry an inline
-//! script. A response that sets its own policy keeps it; one that carries [`FramedBy`] gets the
+//! script or style. A response that sets its own policy keeps it; one that carries [`FramedBy`] gets the
 //! same policy but for `frame-ancestors 'self'` and the origins it names (the `/embed` page in a
 //! partner's `<iframe>`).
 //!
@@ -35,9 +36,10 @@ use sha2::{Digest as _, Sha256};
 
 use super::{embed::EMBED_PAGES, static_files::index_of};
 
-/// The policy's parts other than the scripts' hashes and `frame-ancestors`.
+/// The policy's parts other than the inline scripts' and styles' hashes and `frame-ancestors`.
 const POLICY_HEAD: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
-const POLICY_TAIL: &str = "; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
+const POLICY_STYLES: &str = "; style-src 'self'";
+const POLICY_TAIL: &str = "; img-src 'self' data:; connect-src 'self'; \
      object-src 'none'; base-uri 'none'; form-action 'self'";
 /// Who may frame a page: no one, unless its response carries [`FramedBy`].
 const NO_FRAMING: &str = "; frame-ancestors 'none'";
@@ -109,13 +111,22 @@ impl SecurityHeaders {
             }
         }
         let stamps = self.stamps();
-        let hashes: Vec<String> = self
+        let pages: Vec<String> = self
             .indexes
             .iter()
             .filter_map(|index| std::fs::read_to_string(index).ok())
-            .flat_map(|html| inline_scripts(&html).map(script_hash).collect::<Vec<_>>())
             .collect();
-        let unframed = format!("{POLICY_HEAD}{}{POLICY_TAIL}", hashes.concat());
+        let hashes_of = |tag: &str| -> String {
+            pages
+                .iter()
+                .flat_map(|html| inline_texts(html, tag).into_iter().map(source_hash))
+                .collect()
+        };
+        let unframed = format!(
+            "{POLICY_HEAD}{}{POLICY_STYLES}{}{POLICY_TAIL}",
+            hashes_of("script"),
+            hashes_of("style")
+        );
         let policy = HeaderValue::from_str(&format!("{unframed}{NO_FRAMING}"))
             .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
         read(cached.insert(Cached {
@@ -168,17 +179,22 @@ pub async fn add_headers(
     response
 }
 
-/// The text of each `<script>` without a `src` in `html`.
-fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
-    html.split("<script").skip(1).filter_map(|rest| {
-        let (attributes, body) = rest.split_once('>')?;
-        let (text, _) = body.split_once("</script>")?;
-        (!attributes.contains("src=")).then_some(text)
-    })
+/// The text of each `<{tag}>` without a `src` in `html` (`script` or `style`).
+fn inline_texts<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
+    let end = format!("</{tag}>");
+    html.split(&format!("<{tag}"))
+        .skip(1)
+        .filter_map(|rest| {
+            let (attributes, body) = rest.split_once('>')?;
+            let (text, _) = body.split_once(end.as_str())?;
+            (!attributes.contains("src=")).then_some(text)
+        })
+        .collect()
 }
 
-/// `'sha256-…'` of a script's text, as a policy names it (with a leading space).
-fn script_hash(text: &str) -> String {
+/// `'sha256-…'` of an inline script's or style's text, as a policy names it (with a leading
+/// space).
+fn source_hash(text: &str) -> String {
     format!(
         " 'sha256-{}'",
         STANDARD.encode(Sha256::digest(text.as_bytes()))
@@ -190,14 +206,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn inline_scripts_are_found_and_hashed_as_browsers_do() {
-        let html = "<script type=\"module\">\nimport init from '/a.js';\n</script>\
+    fn inline_scripts_and_styles_are_found_and_hashed_as_browsers_do() {
+        let html = "<style>p > a { color: red }</style>\
+                    <script type=\"module\">\nimport init from '/a.js';\n</script>\
                     <script src=\"/b.js\"></script><script>x()</script>";
-        let found: Vec<&str> = inline_scripts(html).collect();
-        assert_eq!(found, ["\nimport init from '/a.js';\n", "x()"]);
+        let scripts = inline_texts(html, "script");
+        assert_eq!(scripts, ["\nimport init from '/a.js';\n", "x()"]);
+        let styles = inline_texts(html, "style");
+        assert_eq!(styles, ["p > a { color: red }"]);
         // `echo -n 'x()' | openssl dgst -sha256 -binary | base64`
         assert_eq!(
-            script_hash("x()"),
+            source_hash("x()"),
             " 'sha256-D6IGS8VMvCoyaR/l0h9tERrBTATY01CoPS7l6xDv0kI='"
         );
     }
