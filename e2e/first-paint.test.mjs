@@ -59,6 +59,26 @@ test('the catalog is painted in Kyrgyz before the wasm, and the app takes its pl
   await context.close();
 });
 
+test("the catalog travels beside the wasm: preloaded in the reader's language, and asked for once", async () => {
+  for (const [path, ready] of [['/configure/cobalt', '.price-table [data-total]'], ['/compare', 'main h1']]) {
+    const { page, context, release } = await heldPage({ locale: 'uz-UZ', width: 320 });
+    const asked = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/v1/catalog')) asked.push(request.url().replace(app.server.url, ''));
+    });
+    const preloaded = page.waitForResponse((response) => response.url().includes('/api/v1/catalog'));
+    await page.goto(`${app.server.url}${path}`, { waitUntil: 'commit' });
+    // The wasm is held back, so no code of the app has run: the answer is the preload's.
+    assert.equal((await preloaded).status(), 200, path);
+    assert.equal(await page.locator('main').count(), 0, `${path}: the app has not started`);
+    release();
+    await page.locator(ready).first().waitFor();
+    assert.deepEqual(asked, ['/api/v1/catalog?lang=uz'], `${path}: one request, the preload's, taken by the app`);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+});
+
 test("a model's page is painted in Uzbek on a 320 px phone with the catalog's name and description", async () => {
   const { page, context, release } = await heldPage({ locale: 'uz', width: 320 });
   await page.goto(`${app.server.url}/configure/cobalt`, { waitUntil: 'commit' });

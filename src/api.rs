@@ -11,6 +11,7 @@ use configurator_domain::{
         PartnerProfile, PlanResponse, QuoteRequest, QuoteRequestCreated, QuoteRequestForm,
         SessionResponse,
     },
+    bundle::{API_ROOT, catalog_path},
     catalog::file::CatalogFile,
     plan::YearMonth,
     price::OrderQuote,
@@ -19,9 +20,6 @@ use gloo_net::http::{Request, Response};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use crate::json;
-
-/// The API's root path on the server's origin.
-const API: &str = "/api/v1";
 
 /// The server's origin (`https://host[:port]`) when the front end runs on another origin's page
 /// (the embedded configurator on a partner's site); unset, calls go to the page's own origin.
@@ -36,7 +34,7 @@ pub fn use_server_origin(origin: &str) {
 /// The address of the API's `path` (which starts with `/`).
 fn url(path: &str) -> String {
     let origin = SERVER_ORIGIN.get().map_or("", String::as_str);
-    format!("{origin}{API}{path}")
+    format!("{origin}{API_ROOT}{path}")
 }
 
 /// Why a call failed.
@@ -77,7 +75,7 @@ pub async fn health() -> Result<Health, ApiError> {
 /// compared with it and replaced by it, and serializing a catalog again would put a whole
 /// serializer of it in the wasm).
 pub async fn catalog_text(lang: Lang) -> Result<String, ApiError> {
-    get_text(&format!("/catalog?lang={lang}")).await
+    get_text(&catalog_path(lang)).await
 }
 
 /// The catalog of [`catalog_text`] in `lang`, built and checked here (see [`CatalogAnswer::check`]).
@@ -270,7 +268,7 @@ pub async fn sign_out() -> Result<(), ApiError> {
 // The requests and the reading of answers are not generic: only parsing is, so each answer type
 // costs its parser in the wasm, not another copy of the request's state machine.
 
-/// `POST {API}{path}` with `body` as JSON (and an idempotency key), its 2xx answer read as `T`.
+/// `POST {API_ROOT}{path}` with `body` as JSON (and an idempotency key), its 2xx answer read as `T`.
 async fn post_json<T: DeserializeOwned>(
     path: &str,
     body: &impl Serialize,
@@ -293,9 +291,13 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     parse(&get_text(path).await?)
 }
 
-/// The body of the 2xx answer to `GET {API}{path}`.
+/// The body of the 2xx answer to `GET {API_ROOT}{path}`. The request is made for the address as
+/// it is: gloo-net's builder would append `&` to a query, and then the catalog's request would
+/// miss the preload of the same address in the first paint.
 async fn get_text(path: &str) -> Result<String, ApiError> {
-    let response = Request::get(&url(path))
+    let request = web_sys::Request::new_with_str(&url(path))
+        .map_err(|error| ApiError::Network(format!("{error:?}")))?;
+    let response = Request::from(request)
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;

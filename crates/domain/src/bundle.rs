@@ -7,6 +7,17 @@
 //! carry to a full page load, so a visitor of the catalog never downloads the comparison's or the
 //! back office's code.
 
+use crate::Lang;
+
+/// The API's root path on the server's origin.
+pub const API_ROOT: &str = "/api/v1";
+
+/// The catalog in `lang`, under [`API_ROOT`], as the app asks for it. A first paint preloads this
+/// address, so the app's request must be the same to the byte to be answered by the preload.
+pub fn catalog_path(lang: Lang) -> String {
+    format!("/catalog?lang={lang}")
+}
+
 /// The product's name, shown in the header and the document title.
 pub const PRODUCT_NAME: &str = "Chui Auto Configurator";
 

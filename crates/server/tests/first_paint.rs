@@ -11,7 +11,10 @@ use axum::{
     Router,
     http::{Method, StatusCode},
 };
-use configurator_domain::{Lang, ModelId};
+use configurator_domain::{
+    Lang, ModelId,
+    bundle::{API_ROOT, catalog_path},
+};
 use configurator_server::http::{AppState, app};
 use serde_json::Value;
 use support::{Answer, Backend, TestApp, send};
@@ -127,6 +130,31 @@ async fn the_language_cookie_wins_over_the_browsers_and_english_is_the_last_reso
         html.contains("<html lang=\"en\">"),
         "a cookie naming no language is ignored"
     );
+}
+
+#[tokio::test]
+async fn each_painted_page_preloads_the_catalog_in_its_readers_language_at_the_apps_address() {
+    let (router, _test, _folder) = app_over_dist().await;
+    for (path, headers, lang) in [
+        ("/", [("cookie", "chui-lang=uz")], "uz"),
+        ("/configure/cobalt", [("accept-language", "ky")], "ky"),
+        ("/compare", [("accept-language", "de")], "en"),
+    ] {
+        let (_, html) = page(&router, path, &headers).await;
+        let address = format!(
+            "{API_ROOT}{}",
+            catalog_path(lang.parse().expect("a language"))
+        );
+        assert!(
+            html.contains(&format!(
+                "<link rel=\"preload\" href=\"{address}\" as=\"fetch\" crossorigin=\"anonymous\"></head>"
+            )),
+            "{path}: {html}"
+        );
+        let catalog = send(&router, Method::GET, &address, None, &[], None).await;
+        assert_eq!(catalog.status, StatusCode::OK, "{address}");
+        assert!(catalog.json()["catalog"]["models"].is_array(), "{address}");
+    }
 }
 
 #[tokio::test]

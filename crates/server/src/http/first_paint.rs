@@ -9,6 +9,9 @@
 //! `navigator.languages` come from), else English. The texts are the app's own translation files
 //! and the catalog's.
 //!
+//! The page also preloads the catalog in the reader's language, at the address the app asks for it
+//! (`bundle::catalog_path`): the answer travels beside the wasm instead of after it.
+//!
 //! The markup takes the app's classes for the same look and places, but none of its landmarks or
 //! headings: while both are in the document, `main`, `nav` and `h1` are the app's alone. Its header
 //! is a visitor's: a request with a session cookie (a dealer or a planner, whose header has more
@@ -21,7 +24,7 @@ use axum::{
 };
 use configurator_domain::{
     Catalog, Lang, ModelId,
-    bundle::{FIRST_PAINT_ID, LANG_COOKIE, PRODUCT_NAME},
+    bundle::{API_ROOT, FIRST_PAINT_ID, LANG_COOKIE, PRODUCT_NAME, catalog_path},
 };
 use serde::Deserialize;
 
@@ -143,15 +146,22 @@ pub struct Painted {
 }
 
 impl Painted {
-    /// `index` with the first paint written in; `None` for an `index.html` without the places it
-    /// goes into.
+    /// `index` with the first paint written in, and the preload of the catalog in its language;
+    /// `None` for an `index.html` without the places they go into.
     pub fn into_page(self, index: &str) -> Option<Response> {
-        if !index.contains("<body>") {
+        if !index.contains("<body>") || !index.contains("</head>") {
             return None;
         }
         let Self { lang, markup } = self;
+        // `crossorigin`: the app's `fetch` is a CORS request, and a preload answers only a
+        // request of the same mode.
+        let preload = format!(
+            "<link rel=\"preload\" href=\"{API_ROOT}{}\" as=\"fetch\" crossorigin=\"anonymous\">",
+            catalog_path(lang)
+        );
         let html = index
             .replacen("<html lang=\"en\">", &format!("<html lang=\"{lang}\">"), 1)
+            .replacen("</head>", &format!("{preload}</head>"), 1)
             .replacen("<body>", &format!("<body>{markup}"), 1);
         let mut response =
             ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();

@@ -32,6 +32,7 @@ use std::{
 
 use anyhow::Context as _;
 use axum::{Router, extract::DefaultBodyLimit, middleware, serve::ListenerExt as _};
+use configurator_domain::bundle::API_ROOT;
 use tower_http::compression::CompressionLayer;
 
 pub use error::Error;
@@ -173,7 +174,7 @@ pub fn app(state: AppState) -> Router {
         state.session_cookie.is_secure(),
     ));
     Router::new()
-        .nest("/api/v1", api_router())
+        .nest(API_ROOT, api_router())
         .merge(embed::router())
         .fallback_service(static_files::service(
             &dist_dir,
