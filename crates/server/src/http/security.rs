@@ -7,13 +7,13 @@
 //!   `Cross-Origin-Opener-Policy: same-origin`;
 //! * `Strict-Transport-Security` when browsers reach the server over HTTPS only (`--secure-cookies`).
 //!
-//! The hashes change with every build: the policy is worked out again when an `index.html`
-//! has changed (its modification time, looked at once a second at most, not on every answer), so
-//! a front end rebuilt under a running server still starts. The embedding's pages
+//! The hashes change with every build: the policy is worked out again when an `index.html` has
+//! changed (its modification time, looked at once a second at most, not on every answer), so a
+//! front end rebuilt under a running server still starts. The embedding's pages
 //! (`dist/embed/frame.html`, `docs.html`) are read the same way, should they ever carry an inline
-//! script or style. A response that sets its own policy keeps it; one that carries [`FramedBy`] gets the
-//! same policy but for `frame-ancestors 'self'` and the origins it names (the `/embed` page in a
-//! partner's `<iframe>`).
+//! script or style. A response that sets its own policy keeps it; one that carries [`FramedBy`]
+//! gets the same policy but for `frame-ancestors 'self'` and the origins it names (the `/embed`
+//! page in a partner's `<iframe>`).
 //!
 //! No `Cross-Origin-Resource-Policy` or `Cross-Origin-Embedder-Policy` is sent: the partners'
 //! pages load the files under `/embed/` and read the catalog cross-origin, which CORS alone admits.
