@@ -9,10 +9,8 @@
 //! `navigator.languages` come from), else English. The texts are the app's own translation files
 //! and the catalog's.
 //!
-//! Every page the app answers, of every build and for every reader, also gets the reader's
-//! language in `<html lang>` and a preload of the catalog in that language, at the address the
-//! app asks for it (`bundle::catalog_path`): every page's shell loads the catalog, and this way it
-//! travels beside the wasm instead of after it.
+//! The page also preloads the catalog in the reader's language, at the address the app asks for it
+//! (`bundle::catalog_path`): the answer travels beside the wasm instead of after it.
 //!
 //! The markup takes the app's classes for the same look and places, but none of its landmarks or
 //! headings: while both are in the document, `main`, `nav` and `h1` are the app's alone. Its header
@@ -94,26 +92,19 @@ impl FirstPaint {
             .map_or(&self.texts[0].1, |(_, texts)| texts)
     }
 
-    /// What the page at `path` gets for the reader of `headers`: its language and the catalog's
-    /// preload, and the first paint unless the page has none or the reader is signed in (with a
-    /// cookie `session`).
+    /// The first paint of the page at `path` for the reader of `headers`, or `None` for a page
+    /// that has none and for a signed-in reader (with a cookie `session`).
     pub fn of(
         &self,
         path: &str,
         headers: &HeaderMap,
         session: SessionCookie,
         catalog: &Catalog,
-    ) -> Painted {
+    ) -> Option<Painted> {
+        if session_token(headers, session).is_some() {
+            return None;
+        }
         let lang = reader_lang(headers);
-        let markup = session_token(headers, session)
-            .is_none()
-            .then(|| self.markup(path, lang, catalog))
-            .flatten();
-        Painted { lang, markup }
-    }
-
-    /// The first paint of the page at `path` in `lang`, or `None` for a page that has none.
-    fn markup(&self, path: &str, lang: Lang, catalog: &Catalog) -> Option<String> {
         let texts = self.texts(lang);
         let (current, body) = match path.trim_end_matches('/').split('/').collect::<Vec<_>>()[..] {
             [""] => (
@@ -140,23 +131,23 @@ impl FirstPaint {
             }
             _ => return None,
         };
-        Some(format!(
+        let markup = format!(
             "<div id=\"{FIRST_PAINT_ID}\" aria-busy=\"true\">{header}<div class=\"page\">{body}</div></div>",
             header = header(texts, current),
-        ))
+        );
+        Some(Painted { lang, markup })
     }
 }
 
-/// What a page gets written into its `index.html`, in its reader's language.
+/// A page's first paint, in its reader's language.
 pub struct Painted {
     lang: Lang,
-    /// The first paint, if the page has one for this reader.
-    markup: Option<String>,
+    markup: String,
 }
 
 impl Painted {
-    /// `index` with the reader's language, the preload of the catalog in it and the first paint
-    /// written in; `None` for an `index.html` without the places they go into.
+    /// `index` with the first paint written in, and the preload of the catalog in its language;
+    /// `None` for an `index.html` without the places they go into.
     pub fn into_page(self, index: &str) -> Option<Response> {
         if !index.contains("<body>") || !index.contains("</head>") {
             return None;
@@ -171,11 +162,7 @@ impl Painted {
         let html = index
             .replacen("<html lang=\"en\">", &format!("<html lang=\"{lang}\">"), 1)
             .replacen("</head>", &format!("{preload}</head>"), 1)
-            .replacen(
-                "<body>",
-                &format!("<body>{}", markup.unwrap_or_default()),
-                1,
-            );
+            .replacen("<body>", &format!("<body>{markup}"), 1);
         let mut response =
             ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
         // The same address is another page in another language.

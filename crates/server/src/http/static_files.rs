@@ -5,9 +5,8 @@
 //! answered from their precompressed neighbours (`.br`, `.gz`, written by `scripts/build-front.sh`
 //! at the highest settings) when the client accepts them; the compression layer then leaves them
 //! alone, and compresses on the fly only what has no neighbour. The embedding's files under
-//! `/embed/` keep stable names: they are revalidated every time. Every page's `index.html` gets the
-//! reader's language and the catalog's preload written in, and the catalog's, a model's and the
-//! comparison's pages their [first paint](super::first_paint): those are compressed on the fly.
+//! `/embed/` keep stable names: they are revalidated every time. The catalog's, a model's and the
+//! comparison's pages get their [first paint](super::first_paint) written into the `index.html`.
 
 use std::{
     path::{Path, PathBuf},
@@ -105,13 +104,14 @@ async fn spa_fallback(State(indexes): State<Arc<Indexes>>, request: Request) -> 
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
     let bundle = Bundle::for_path(path);
-    let painted = indexes.first_paint.of(
-        path,
-        request.headers(),
-        indexes.session,
-        &indexes.data.catalog,
-    );
-    if let Ok(index) = tokio::fs::read_to_string(index_of(&indexes.dist_dir, bundle)).await
+    if bundle != Bundle::Office
+        && let Some(painted) = indexes.first_paint.of(
+            path,
+            request.headers(),
+            indexes.session,
+            &indexes.data.catalog,
+        )
+        && let Ok(index) = tokio::fs::read_to_string(index_of(&indexes.dist_dir, bundle)).await
         && let Some(page) = painted.into_page(&index)
     {
         return page;
