@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 
 use crate::{
     components::{
-        account::Account, compare_tray::CompareTray, page_boundary::page_failure,
+        account::Account, compare_tray::CompareTray, later::Later, page_boundary::page_failure,
         server_status::ServerStatus, switches::Switches,
     },
     first_paint,
@@ -83,21 +83,33 @@ fn Shell(pages: Pages) -> impl IntoView {
         });
         first_paint::remember_lang(lang);
     });
+    view! {
+        <Header />
+        // The page in a task after the header's (see `Later`); the first paint hides it until
+        // then.
+        <Later>
+            <FirstPaintRemoval />
+            <main id="main" class="page" data-catalog=move || app.catalog_source()>
+                <Notices />
+                <CatalogOffline />
+                <CurrentPage view=pages.view />
+                // After the page: the line goes without moving what is above it.
+                <CatalogLoading />
+            </main>
+            <Footer />
+        </Later>
+    }
+}
+
+/// Takes the server's first paint away once the catalog is there (or has failed to come), in the
+/// turn that builds the page.
+#[component]
+fn FirstPaintRemoval() -> impl IntoView {
+    let app = use_app_state();
     first_paint::remove_when(move || {
         app.catalog
             .with(|status| !matches!(status, CatalogStatus::Loading))
     });
-    view! {
-        <Header />
-        <main id="main" class="page" data-catalog=move || app.catalog_source()>
-            <Notices />
-            <CatalogOffline />
-            <CurrentPage view=pages.view />
-            // After the page: the line goes without moving what is above it.
-            <CatalogLoading />
-        </main>
-        <Footer />
-    }
 }
 
 /// The page that the current URL names, shown by `view`.

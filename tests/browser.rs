@@ -4,7 +4,10 @@
 
 use configurator::{
     app::{App, PUBLIC_PAGES},
-    components::server_status::{FIRST_CHECK_AFTER, ServerStatus},
+    components::{
+        later::Later,
+        server_status::{FIRST_CHECK_AFTER, ServerStatus},
+    },
     i18n::I18nContextProvider,
     navigation::current,
 };
@@ -14,9 +17,31 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
 
-use support::{answer, container, count, find, has, sleep, wait_until};
+use support::{answer, built, container, count, find, has, sleep, tick, wait_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn a_later_part_is_built_in_a_task_of_its_own_after_what_comes_before_it() {
+    let root = container();
+    let _handle = mount_to(root.clone(), || {
+        view! {
+            <p class="first">"first"</p>
+            <Later><p class="second">"second"</p></Later>
+            <p class="third">"third"</p>
+        }
+    });
+    assert!(has(&root, ".first") && has(&root, ".third"));
+    // Neither the mounting task nor its microtasks build it.
+    tick().await;
+    assert!(!has(&root, ".second"), "{}", root.inner_html());
+    built().await;
+    assert_eq!(
+        root.text_content().as_deref(),
+        Some("firstsecondthird"),
+        "in its place"
+    );
+}
 
 #[wasm_bindgen_test]
 async fn server_status_waits_then_shows_the_error_and_try_again_shows_the_new_answer() {
@@ -60,7 +85,7 @@ async fn server_status_waits_then_shows_the_error_and_try_again_shows_the_new_an
 async fn the_shell_shows_a_visitor_the_pages_a_visitor_may_use() {
     let root = container();
     let _handle = mount_to(root.clone(), || view! { <App pages=PUBLIC_PAGES /> });
-    leptos::task::tick().await;
+    built().await;
     let hrefs: Vec<String> = {
         let links = root.query_selector_all("nav a").expect("query nav links");
         (0..links.length())
@@ -139,7 +164,7 @@ async fn data_saved_by_an_older_version_is_reset_with_one_notice() {
     }
     let root = container();
     let handle = mount_to(root.clone(), || view! { <App pages=PUBLIC_PAGES /> });
-    leptos::task::tick().await;
+    built().await;
     assert_eq!(
         count(&root, ".notice"),
         1,

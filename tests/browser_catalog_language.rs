@@ -16,7 +16,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
 
-use support::{catalog_response, container, count, find, has, sleep, wait_until};
+use support::{built, catalog_response, container, count, find, has, sleep, wait_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -232,7 +232,7 @@ async fn a_saved_copy_of_another_language_or_damaged_is_dropped_with_the_notice(
         let _server = Server::start(3000);
         let root = container();
         let handle = mount_to(root.clone(), || view! { <App pages=PUBLIC_PAGES /> });
-        leptos::task::tick().await;
+        built().await;
         // The notice of data dropped, in Kyrgyz.
         assert_eq!(count(&root, ".notice"), 1, "{}", root.inner_html());
         let text = find(&root, ".notice").text_content().unwrap_or_default();

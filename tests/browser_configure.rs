@@ -24,7 +24,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
 
-use support::{cobalt, container, count, find, model_named, shared, tick};
+use support::{built, cobalt, container, count, find, model_named, shared, tick};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -69,7 +69,7 @@ async fn option_picker_offers_real_radio_and_checkbox_groups_with_prices_and_rea
             </I18nContextProvider>
         }
     });
-    tick().await;
+    built().await;
 
     // One fieldset per step: trim, powertrain and each group, each with a legend.
     let steps = 2 + model.groups().len() as u32;
@@ -181,7 +181,7 @@ async fn a_choice_one_change_makes_possible_is_offered_and_the_dialog_proposes_t
             </I18nContextProvider>
         }
     });
-    tick().await;
+    built().await;
     let dialog_text = |root: &web_sys::HtmlElement| {
         find(root, "[role=dialog]")
             .text_content()
@@ -470,7 +470,7 @@ fn spec(root: &web_sys::HtmlElement, label: &str) -> String {
 async fn the_spec_sheet_shows_the_chosen_seating_layout_and_powertrain() {
     let data = shared();
     let root = picker_and_sheet(&data, "np37-city");
-    tick().await;
+    built().await;
     assert_eq!(spec(&root, "Seats"), "19 + 23 standing");
     assert_eq!(spec(&root, "Consumption, combined"), "18.0 L/100 km");
 
@@ -486,7 +486,7 @@ async fn the_spec_sheet_shows_the_chosen_seating_layout_and_powertrain() {
     assert_eq!(spec(&root, "Seats"), "15 + 29 standing");
 
     let school = picker_and_sheet(&data, "nqr-school");
-    tick().await;
+    built().await;
     assert_eq!(spec(&school, "Seats"), "28");
     input(&school, "option:school-32").click();
     tick().await;

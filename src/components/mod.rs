@@ -6,6 +6,7 @@ pub mod compare_pick;
 pub mod compare_tray;
 pub mod description;
 pub mod drawing;
+pub mod later;
 pub mod page_boundary;
 pub mod server_status;
 pub mod switches;

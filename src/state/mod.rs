@@ -281,11 +281,15 @@ pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
 }
 
-/// Resolves after `delay`, in a new task of the browser's event loop (`setTimeout`).
-pub async fn after(delay: Duration) {
+/// Resolves after `delay`, in a new task of the browser's event loop (`setTimeout`). The timer
+/// starts at the call, not when the future is first polled.
+pub fn after(delay: Duration) -> impl Future<Output = ()> {
     let millis = i32::try_from(delay.as_millis()).unwrap_or(i32::MAX);
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let elapsed = wasm_bindgen_futures::JsFuture::from(promise);
+    async move {
+        let _ = elapsed.await;
+    }
 }

@@ -73,6 +73,12 @@ pub async fn sleep(ms: u64) {
     configurator::state::after(std::time::Duration::from_millis(ms)).await;
 }
 
+/// Lets the parts that a component builds in a later task of the browser (`Later`) be built.
+pub async fn built() {
+    sleep(0).await;
+    tick().await;
+}
+
 /// Polls until `condition` holds, up to two seconds; `what` says what was waited for.
 pub async fn wait_until(what: &str, condition: impl Fn() -> bool) {
     for _ in 0..40 {

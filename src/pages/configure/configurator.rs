@@ -14,7 +14,7 @@ use super::{
     use_url_sync::use_url_sync,
 };
 use crate::{
-    components::description::model_description,
+    components::{description::model_description, later::Later},
     format,
     i18n::{in_lang, tr, use_i18n, use_lang},
     navigation::use_route,
@@ -81,6 +81,8 @@ pub fn Configurator(
     };
     let name = model.name().clone();
     let description = model_description(&model, "model-description");
+    // Each part built later keeps its own handle on the catalog.
+    let (summary_data, feedback_data) = (data.clone(), data.clone());
     Some(view! {
         <h1>{in_lang(name)}</h1>
         {description}
@@ -94,23 +96,28 @@ pub fn Configurator(
                 unit=unit
                 on_choice=conflict.on_choice
             />
-            <Summary
-                data=data.clone()
-                model_index=model_index
-                configuration=configuration
-                quantity=quantity
-                quantity_ok=quantity_ok
-                quote=quote
-                code=code
-            />
+            // Built after the steps, each in a task of its own (see `Later`).
+            <Later>
+                <Summary
+                    data=summary_data.clone()
+                    model_index=model_index
+                    configuration=configuration
+                    quantity=quantity
+                    quantity_ok=quantity_ok
+                    quote=quote
+                    code=code
+                />
+            </Later>
         </div>
-        // On a narrow screen the summary is below the steps: the total stays in sight.
-        <p class="mobile-total no-print">
-            <span>{tr!(i18n, price.total)} " "</span>
-            <strong>{total_text}</strong>
-            " "
-            <a href="#summary" target="_self">{tr!(i18n, summary.title)}</a>
-        </p>
-        <ChoiceFeedback data=data model_index=model_index editing=editing conflict=conflict price_change=price_change />
+        <Later>
+            // On a narrow screen the summary is below the steps: the total stays in sight.
+            <p class="mobile-total no-print">
+                <span>{tr!(i18n, price.total)} " "</span>
+                <strong>{total_text}</strong>
+                " "
+                <a href="#summary" target="_self">{tr!(i18n, summary.title)}</a>
+            </p>
+            <ChoiceFeedback data=feedback_data.clone() model_index=model_index editing=editing conflict=conflict price_change=price_change />
+        </Later>
     })
 }

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
 use crate::{
+    components::later::Later,
     format::MoneyUnit,
     i18n::{in_lang, t_string, tr, use_i18n, use_lang},
     pages::configure::option_row::{Item, Note, RowState},
@@ -114,17 +115,20 @@ pub fn OptionPicker(
         <div class="steps" node_ref=root on:change=on_change>
             <Step ctx=ctx.clone() title=Signal::derive(move || t_string!(i18n, configure.trim).to_owned()) kind=StepKind::Trim />
             <Step ctx=ctx.clone() title=Signal::derive(move || t_string!(i18n, configure.powertrain).to_owned()) kind=StepKind::Powertrain />
-            {groups
-                .into_iter()
-                .enumerate()
-                .map(|(index, group)| {
-                    let name = group.name.clone();
-                    view! {
-                        <Step ctx=ctx.clone() title=Signal::derive(in_lang(name)) kind=StepKind::Group(index) />
-                    }
-                })
-                .collect_view()}
-            <p class="visually-hidden">{tr!(i18n, configure.steps_hint)}</p>
+            // The option groups are built in a task after the first two steps (see `Later`).
+            <Later>
+                {groups
+                    .iter()
+                    .enumerate()
+                    .map(|(index, group)| {
+                        let name = group.name.clone();
+                        view! {
+                            <Step ctx=ctx.clone() title=Signal::derive(in_lang(name)) kind=StepKind::Group(index) />
+                        }
+                    })
+                    .collect_view()}
+                <p class="visually-hidden">{tr!(i18n, configure.steps_hint)}</p>
+            </Later>
         </div>
         </div>
     })
