@@ -3,19 +3,18 @@
 //! counts every task over 50 ms as blocking). Built in pieces, the first piece is painted while
 //! the next is built. A piece must come after everything already shown, so that nothing moves.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
-use crate::state::after;
+use crate::state::next_task;
 
 /// Shows `children` once the browser has run a task of its own after this one (`setTimeout(0)`).
 #[component]
 pub fn Later(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);
-    let next_task = after(Duration::ZERO);
+    // The timer starts now, before anything that the caller sets afterwards.
+    let elapsed = next_task();
     leptos::task::spawn_local(async move {
-        next_task.await;
+        elapsed.await;
         // The page may have gone meanwhile, and the signal with it.
         ready.try_set(true);
     });

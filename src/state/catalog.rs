@@ -2,12 +2,12 @@
 //! answer when it arrives (saved in turn), and the copy when the server cannot be reached. The
 //! app state ([`super::AppState`]) holds what this module makes.
 
-use std::{sync::Arc, time::Duration};
+use std::sync::Arc;
 
 use configurator_domain::{Catalog, Lang, ModelId, api::CatalogResponse};
 use leptos::prelude::*;
 
-use super::{Notice, Prefs, add_notice, after, load_noting, note_dropped};
+use super::{Notice, Prefs, add_notice, load_noting, next_task, note_dropped};
 use crate::{
     api::{self, ApiError, CatalogAnswer},
     i18n::{lang_of, use_i18n},
@@ -206,9 +206,4 @@ pub(super) fn catalog_status(
             }
         }
     })
-}
-
-/// Resolves in a new task of the browser's event loop (`setTimeout(0)`).
-async fn next_task() {
-    after(Duration::ZERO).await;
 }

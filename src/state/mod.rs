@@ -281,6 +281,11 @@ pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
 }
 
+/// Resolves in a new task of the browser's event loop (`setTimeout(0)`), started at the call.
+pub fn next_task() -> impl Future<Output = ()> {
+    after(Duration::ZERO)
+}
+
 /// Resolves after `delay`, in a new task of the browser's event loop (`setTimeout`). The timer
 /// starts at the call, not when the future is first polled.
 pub fn after(delay: Duration) -> impl Future<Output = ()> {
