@@ -24,15 +24,26 @@ use leptos::prelude::*;
 
 /// Mounts the public build's app on the page's `<body>`.
 pub fn start() {
-    mount_to_body(|| view! { <app::App pages=app::PUBLIC_PAGES /> });
+    mount_in_next_task(|| view! { <app::App pages=app::PUBLIC_PAGES /> });
 }
 
 /// Mounts the back-office build's app on the page's `<body>`.
 pub fn start_office() {
-    mount_to_body(|| view! { <app::App pages=office::OFFICE_PAGES /> });
+    mount_in_next_task(|| view! { <app::App pages=office::OFFICE_PAGES /> });
 }
 
 /// Mounts the compare build's app on the page's `<body>`.
 pub fn start_compare() {
-    mount_to_body(|| view! { <app::App pages=comparison::COMPARE_PAGES /> });
+    mount_in_next_task(|| view! { <app::App pages=comparison::COMPARE_PAGES /> });
+}
+
+/// Mounts `app` on the page's `<body>` in a task after the one that compiled and started the
+/// wasm, so that the two are two long tasks, not one longer one (see `components::later`). The
+/// server's first paint is shown meanwhile.
+fn mount_in_next_task<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
+    // Leptos's own executor starts with the mount: this waits on wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async move {
+        state::next_task().await;
+        mount_to_body(app);
+    });
 }

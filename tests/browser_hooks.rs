@@ -25,7 +25,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
 
-use support::{cobalt, container, history_length, shared, sleep, tick, wait_until};
+use support::{built, cobalt, container, history_length, shared, sleep, tick, wait_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -161,7 +161,10 @@ async fn use_url_sync_writes_the_address_and_the_draft_a_moment_after_a_change()
         }
     });
     tick().await;
-    // The configuration the page opened with is written at once, in place of the opening address.
+    // The configuration the page opened with is written in the next task, not in the render's, in
+    // place of the opening address.
+    assert_eq!(current(), opened_at, "not in the render's task");
+    built().await;
     assert_eq!(current(), href(&model, default_code.clone(), 1));
     assert_eq!(history_length(), entries);
     let draft = || {
@@ -223,8 +226,12 @@ async fn use_history_shows_what_the_address_names_and_the_address_wins() {
             (editing, address)
         }
     });
-    tick().await;
     let encode = |c: &Configuration| code::encode(data.catalog(), c).ok();
+    // The opening address is written in the task after the render.
+    wait_until("the opening address", || {
+        current() == href(&model, encode(&default), 1)
+    })
+    .await;
 
     // A link to another configuration: shown, with its quantity; the waiting choice goes.
     let automatic = Choice::Powertrain("1.5at".parse().expect("id"));

@@ -73,7 +73,8 @@ pub async fn sleep(ms: u64) {
     configurator::state::after(std::time::Duration::from_millis(ms)).await;
 }
 
-/// Lets the parts that a component builds in a later task of the browser (`Later`) be built.
+/// Lets what a component does in a later task of the browser happen: the parts that `Later`
+/// builds, the opening address that the configurator writes.
 pub async fn built() {
     sleep(0).await;
     tick().await;

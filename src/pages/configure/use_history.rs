@@ -18,8 +18,13 @@ pub fn use_history(
     code: Memo<Option<String>>,
 ) {
     let route = use_route();
-    Effect::new(move |_| {
+    Effect::new(move |before: Option<()>| {
         let shown = route.get();
+        // The address the page opened with is the one it was built from; the page puts it right
+        // itself a moment later (`use_url_sync`), which must not be taken for news.
+        if before.is_none() {
+            return;
+        }
         let Route::Configure {
             code: url_code,
             quantity: url_quantity,

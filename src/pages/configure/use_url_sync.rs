@@ -1,7 +1,10 @@
 //! The address and the drafts follow the configuration, a moment after the last change: writing
 //! them on every click would cost more than the click itself. What is still waiting is written
 //! when the page is hidden or left, so nothing is lost. The configuration the page opened with
-//! is written at once.
+//! is written in the task after the page's first render: the browser's `replaceState` costs up
+//! to 14 ms, which the render's task, long already, need not carry.
+
+use std::time::Duration;
 
 use configurator_domain::{ModelId, Quantity};
 use leptos::prelude::*;
@@ -13,7 +16,7 @@ use crate::{
 };
 
 /// How long the address and the draft wait after a change before they are written.
-pub const PERSIST_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
+pub const PERSIST_DELAY: Duration = Duration::from_millis(150);
 
 /// A write waiting for its moment: the address, the code and the quantity.
 type Waiting = (String, Option<String>, Quantity);
@@ -25,6 +28,9 @@ pub struct UrlSync {
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// The address this page last wrote, until the address signal reports it back.
     written: StoredValue<Option<String>>,
+    /// Whether the address the page opened with is behind it: written over once, or left by a
+    /// link. Until then, a write replaces it rather than adding a step.
+    opened: StoredValue<bool>,
 }
 
 impl UrlSync {
@@ -43,6 +49,7 @@ impl UrlSync {
             handle.clear();
         }
         self.waiting.set_value(None);
+        self.opened.set_value(true);
     }
 }
 
@@ -61,9 +68,8 @@ pub fn use_url_sync(
         waiting: StoredValue::new_local(None),
         timer: StoredValue::new_local(None),
         written: StoredValue::new(None),
+        opened: StoredValue::new(false),
     };
-    // Whether the address has been written once (the first write replaces the opening address).
-    let opened = StoredValue::new(false);
     // A configuration opened from the cart keeps naming its cart line.
     let cart_line = match route.get_untracked() {
         Route::Configure { cart_line, .. } => cart_line,
@@ -93,7 +99,7 @@ pub fn use_url_sync(
             // the address the page opened with put right, is not.
             let same_configuration =
                 matches!(&shown, Route::Configure { code: shown_code, .. } if *shown_code == code);
-            let entry = if same_configuration || !opened.get_value() {
+            let entry = if same_configuration || !sync.opened.get_value() {
                 Entry::Replace
             } else {
                 Entry::Push
@@ -101,7 +107,7 @@ pub fn use_url_sync(
             sync.written.set_value(Some(href.clone()));
             address.navigate(&href, entry, false);
         }
-        opened.set_value(true);
+        sync.opened.set_value(true);
     };
     let flush_soon = flush.clone();
     Effect::new(move |before: Option<()>| {
@@ -114,11 +120,14 @@ pub fn use_url_sync(
         }
         .href();
         sync.waiting.set_value(Some((href, code, quantity)));
-        if before.is_none() {
-            flush_soon(true);
-        } else if sync.timer.with_value(Option::is_none) {
+        if sync.timer.with_value(Option::is_none) {
+            let delay = if before.is_none() {
+                Duration::ZERO
+            } else {
+                PERSIST_DELAY
+            };
             let flush = flush_soon.clone();
-            let handle = set_timeout_with_handle(move || flush(true), PERSIST_DELAY).ok();
+            let handle = set_timeout_with_handle(move || flush(true), delay).ok();
             sync.timer.set_value(handle);
         }
     });
