@@ -4,7 +4,7 @@
 # latency, the server under wrk, the crash and retry drills, the planner's re-plan and start-up
 # replay of 300,000 order lines, a long hostile-input run and the fuzz targets with many cases,
 # written to bench/report.md and bench/report.json. Not a test: .ci/run
-# does not run it. About 12 minutes on 2 cores after scripts/setup.sh.
+# does not run it. About 15 minutes on 2 cores after scripts/setup.sh, 25 when it builds from cold.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
