@@ -76,7 +76,7 @@ pub async fn sleep(ms: u64) {
 /// Lets what a component does in a later task of the browser happen: the parts that `Later`
 /// builds, the opening address that the configurator writes.
 pub async fn built() {
-    sleep(0).await;
+    configurator::state::next_task().await;
     tick().await;
 }
 
